@@ -1,0 +1,146 @@
+"""The growth engine: one front door, :func:`growth`, choosing among registered backends.
+
+A backend is a function ``run(graph, **options) -> GrowthResult`` plus a predicate telling whether it
+can handle a graph with the given options. ``backend="auto"`` picks the available backend of highest
+priority that supports the request. Every backend returns identical ``layer_sizes``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..graph import CayleyGraph
+from ..result import GrowthResult
+from .progress import Progress
+from .xp_engine import growth_xp
+
+__all__ = ["growth", "register_backend", "backends", "Backend"]
+
+
+@dataclass(frozen=True)
+class Backend:
+    name: str
+    run: Callable[..., GrowthResult]
+    supports: Callable[[CayleyGraph, dict], bool]
+    available: Callable[[], bool]
+    priority: int = 0
+
+
+_BACKENDS: dict[str, Backend] = {}
+
+
+def register_backend(name, run, supports=None, available=None, priority=0) -> None:
+    """Make ``growth(..., backend=name)`` call ``run(graph, **options)``."""
+    _BACKENDS[name] = Backend(
+        name, run, supports or (lambda graph, options: True), available or (lambda: True), priority
+    )
+
+
+def backends() -> list[str]:
+    """Names of the registered backends that can run on this machine."""
+    return [b.name for b in _BACKENDS.values() if b.available()]
+
+
+def _numpy_run(graph, **options):
+    options.pop("checkpoint_dir", None)
+    return growth_xp(graph, backend_name="numpy", **options)
+
+
+def _cupy_available() -> bool:
+    try:
+        import cupy
+
+        return cupy.cuda.runtime.getDeviceCount() > 0
+    except Exception:
+        return False
+
+
+def _cupy_run(graph, **options):
+    import cupy
+
+    options.pop("checkpoint_dir", None)
+    return growth_xp(graph, xp=cupy, backend_name="cupy", **options)
+
+
+register_backend("numpy", _numpy_run, supports=lambda g, o: o.get("checkpoint_dir") is None, priority=0)
+register_backend(
+    "cupy", _cupy_run, supports=lambda g, o: o.get("checkpoint_dir") is None, available=_cupy_available, priority=5
+)
+
+
+def _check_options(max_diameter) -> None:
+    if max_diameter is not None and (
+        isinstance(max_diameter, bool) or not isinstance(max_diameter, int) or max_diameter < 0
+    ):
+        raise ValueError(f"max_diameter must be a non-negative integer or None, got {max_diameter!r}")
+
+
+def growth(
+    graph: CayleyGraph,
+    backend: str = "auto",
+    max_diameter: int | None = None,
+    progress=None,
+    *,
+    memory_budget=None,
+    checkpoint_dir=None,
+    keep_layers: bool = False,
+) -> GrowthResult:
+    """Number of states at each distance from the central state of ``graph``.
+
+    Parameters
+    ----------
+    backend:
+        ``"auto"`` (fastest correct engine available), ``"numpy"``, ``"numba"``, ``"cupy"``, ...
+    max_diameter:
+        Stop after this many layers (the result then has ``complete=False``).
+    progress:
+        None: per-layer lines on stderr once a run lasts a few seconds; True / False: always / never;
+        a callable receives one dict per layer.
+    memory_budget:
+        Bytes, or a fraction of available memory (default 0.6). Over budget raises
+        :class:`cayley.MemoryBudgetError` before allocating.
+    checkpoint_dir:
+        Persist each finished layer there and resume from it (backends that support it).
+    keep_layers:
+        Keep every layer (packed) in the result, for path restoration.
+
+    Example
+    -------
+    >>> import cayley
+    >>> r = cayley.growth(cayley.groups.lrx(5))
+    >>> r.diameter, r.num_states
+    (10, 120)
+    """
+    if not isinstance(graph, CayleyGraph):
+        raise ValueError(f"growth() needs a CayleyGraph, got {type(graph).__name__}")
+    _check_options(max_diameter)
+    options = {
+        "max_diameter": max_diameter,
+        "progress": progress,
+        "memory_budget": memory_budget,
+        "keep_layers": keep_layers,
+    }
+    if checkpoint_dir is not None:
+        options["checkpoint_dir"] = checkpoint_dir
+    chosen = _choose(backend, graph, options)
+    return chosen.run(graph, **options)
+
+
+def _choose(name: str, graph: CayleyGraph, options: dict) -> Backend:
+    if name == "auto":
+        candidates = [b for b in _BACKENDS.values() if b.available() and b.supports(graph, options)]
+        if not candidates:
+            raise ValueError("no available backend supports this graph with these options")
+        return max(candidates, key=lambda b: b.priority)
+    if name not in _BACKENDS:
+        raise ValueError(f"unknown backend {name!r}; choose from: auto, {', '.join(sorted(_BACKENDS))}")
+    chosen = _BACKENDS[name]
+    if not chosen.available():
+        raise ValueError(f"backend {name!r} is not available on this machine")
+    if not chosen.supports(graph, options):
+        raise ValueError(f"backend {name!r} does not support this graph with these options")
+    return chosen
+
+
+__all__ += ["Progress"]

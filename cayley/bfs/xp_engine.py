@@ -1,0 +1,210 @@
+"""Vectorised layer-by-layer BFS over packed states, written against an array module ``xp``.
+
+The same code runs on numpy (CPU) and CuPy (GPU): only ``xp`` functions are used inside the loop.
+Each layer is a sorted array of unique packed rows (uint64, ``words`` columns). A new layer is the
+set of all neighbours of the frontier minus the states already seen:
+
+* inverse-closed generators: a neighbour of layer d lies in layer d-1, d or d+1, so only the last
+  two layers are kept;
+* directed generators: every visited state is kept, as sorted runs merged like a log-structured
+  tree (runs of similar size are merged), so membership is a few binary searches.
+
+The frontier is expanded in batches so that a large layer does not multiply memory, and the memory
+of each layer is estimated before it is built (``MemoryBudgetError`` when over budget).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..encoding import StateCodec
+from ..errors import MemoryBudgetError
+from ..result import GrowthResult
+from .memory import resolve_budget
+from .progress import Progress
+
+__all__ = ["growth_xp", "unique_rows", "setdiff_rows", "to_host"]
+
+_WORKING_BYTES = 64 << 20  # target size of one expansion batch
+
+
+def to_host(a) -> np.ndarray:
+    """A numpy copy of an xp array (no-op for numpy)."""
+    return a.get() if hasattr(a, "get") else np.asarray(a)
+
+
+def _lex_order(rows, xp):
+    """Permutation sorting (N, W) rows lexicographically, word 0 most significant."""
+    keys = xp.ascontiguousarray(rows.T[::-1])
+    return xp.lexsort(keys)
+
+
+def unique_rows(rows, xp=np):
+    """Sorted unique rows of an (N, W) uint64 array."""
+    if rows.shape[1] == 1:
+        return xp.unique(rows[:, 0])[:, None]
+    if rows.shape[0] == 0:
+        return rows
+    rows = rows[_lex_order(rows, xp)]
+    keep = xp.ones(rows.shape[0], dtype=bool)
+    keep[1:] = xp.any(rows[1:] != rows[:-1], axis=1)
+    return rows[keep]
+
+
+def setdiff_rows(a, b, xp=np):
+    """Rows of ``a`` not in ``b``; both sorted and unique, result sorted."""
+    if a.shape[0] == 0 or b.shape[0] == 0:
+        return a
+    if a.shape[1] == 1:
+        av, bv = a[:, 0], b[:, 0]
+        idx = xp.minimum(xp.searchsorted(bv, av), bv.shape[0] - 1)
+        return a[bv[idx] != av]
+    both = xp.concatenate([b, a])
+    tag = xp.concatenate([xp.zeros(b.shape[0], dtype=xp.uint64), xp.ones(a.shape[0], dtype=xp.uint64)])
+    keys = xp.concatenate([tag[None, :], xp.ascontiguousarray(both.T[::-1])])
+    order = xp.lexsort(keys)
+    both, tag = both[order], tag[order]
+    seen_before = xp.zeros(both.shape[0], dtype=bool)
+    seen_before[1:] = xp.all(both[1:] == both[:-1], axis=1)
+    return both[(tag == 1) & ~seen_before]
+
+
+def _merge_rows(a, b, xp):
+    """Sorted union of two disjoint sorted row arrays."""
+    both = xp.concatenate([a, b])
+    if both.shape[1] == 1:
+        return xp.sort(both[:, 0])[:, None]
+    return both[_lex_order(both, xp)]
+
+
+class _Visited:
+    """All visited states as sorted runs; runs of similar size are merged (log-structured)."""
+
+    def __init__(self, xp):
+        self.xp = xp
+        self.runs = []
+
+    def add(self, rows):
+        self.runs.append(rows)
+        while len(self.runs) > 1 and self.runs[-2].shape[0] <= 2 * self.runs[-1].shape[0]:
+            b = self.runs.pop()
+            a = self.runs.pop()
+            self.runs.append(_merge_rows(a, b, self.xp))
+
+    def remove_from(self, rows):
+        for run in self.runs:
+            rows = setdiff_rows(rows, run, self.xp)
+        return rows
+
+    def nbytes(self) -> int:
+        return sum(int(r.nbytes) for r in self.runs)
+
+
+def _expander(graph, xp):
+    """A function mapping (B, state_size) entries to the (B * k, state_size) entries of all neighbours."""
+    n = graph.state_size
+    if graph.is_matrix_group:
+        d, m = graph.matrix_size, graph.modulo
+        mats = xp.asarray(graph.generators)[None]
+
+        def expand(states):
+            s = states.astype(xp.int64).reshape(-1, 1, d, d)
+            return (xp.matmul(s, mats) % m).reshape(-1, n)
+
+        return expand
+    gens = xp.asarray(graph.generators)
+
+    def expand(states):
+        return states[:, gens].reshape(-1, n)
+
+    return expand
+
+
+def growth_xp(
+    graph,
+    xp=np,
+    max_diameter=None,
+    progress=None,
+    memory_budget=None,
+    keep_layers: bool = False,
+    batch_size: int | None = None,
+    backend_name: str = "numpy",
+) -> GrowthResult:
+    """Growth function of ``graph`` computed with array module ``xp`` (numpy or cupy).
+
+    >>> import cayley
+    >>> growth_xp(cayley.groups.coxeter(4)).layer_sizes
+    [1, 3, 5, 6, 5, 3, 1]
+    """
+    codec = StateCodec(graph)
+    packing = codec.packing
+    k, n = graph.n_generators, graph.state_size
+    entry_bytes = np.dtype(packing.entry_dtype).itemsize
+    row_bytes = 8 * packing.words
+    per_state = per_state_bytes(k, n, entry_bytes + 16 * graph.is_matrix_group, row_bytes)
+    if batch_size is None:
+        batch_size = max(1, _WORKING_BYTES // per_state)
+    budget = resolve_budget(memory_budget, xp)
+    report = progress if isinstance(progress, Progress) else Progress(progress, label=backend_name)
+    expand = _expander(graph, xp)
+    entry_dtype = packing.entry_dtype
+
+    start = xp.asarray(codec.to_indices(graph.central_state[None].reshape(1, -1)))
+    current = packing.encode(start, xp)
+    previous = current[:0]
+    visited = None if graph.is_inverse_closed else _Visited(xp)
+    if visited is not None:
+        visited.add(current)
+    layer_sizes = [1]
+    kept = [current] if keep_layers else None
+    orbit = graph.orbit_bound()
+    complete = True
+    report.layer(0, 1, 1)
+
+    while True:
+        if max_diameter is not None and len(layer_sizes) - 1 >= max_diameter:
+            complete = False
+            break
+        frontier = current.shape[0]
+        bound = frontier * k if orbit is None else min(frontier * k, orbit - sum(layer_sizes))
+        stored = (visited.nbytes() if visited is not None else int(current.nbytes + previous.nbytes))
+        stored += sum(int(a.nbytes) for a in kept) if kept is not None and visited is None else 0
+        estimate = stored + 2 * bound * row_bytes + min(batch_size, frontier) * per_state
+        if estimate > budget:
+            raise MemoryBudgetError(estimate, budget, f"layer {len(layer_sizes)}", layer_sizes)
+        pieces = []
+        for lo in range(0, frontier, batch_size):
+            states = packing.decode(current[lo : lo + batch_size], xp, dtype=entry_dtype)
+            cand = unique_rows(packing.encode(expand(states), xp), xp)
+            if visited is None:
+                cand = setdiff_rows(setdiff_rows(cand, current, xp), previous, xp)
+            pieces.append(cand)
+        cand = unique_rows(xp.concatenate(pieces), xp) if len(pieces) > 1 else pieces[0]
+        new = visited.remove_from(cand) if visited is not None else cand
+        if new.shape[0] == 0:
+            break
+        if visited is not None:
+            visited.add(new)
+        previous, current = current, new
+        layer_sizes.append(int(new.shape[0]))
+        if kept is not None:
+            kept.append(new)
+        mem = visited.nbytes() if visited is not None else int(current.nbytes + previous.nbytes)
+        report.layer(len(layer_sizes) - 1, layer_sizes[-1], sum(layer_sizes), mem)
+
+    last = codec.from_indices(to_host(packing.decode(current, xp)))
+    layers = [to_host(a) for a in kept] if kept is not None else None
+    return GrowthResult(
+        layer_sizes=layer_sizes,
+        last_layer=last,
+        complete=complete,
+        backend=backend_name,
+        elapsed=report.elapsed(),
+        layers=layers,
+        codec=codec,
+    )
+
+
+def per_state_bytes(k: int, n: int, entry_bytes: int, row_bytes: int) -> int:
+    """Working bytes per frontier state during one expansion batch."""
+    return k * (n * (entry_bytes + 8) + 2 * row_bytes)

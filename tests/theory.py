@@ -1,0 +1,37 @@
+"""Sequences from theory, computed independently of the package (expected values in tests)."""
+
+from math import comb, factorial
+
+
+def mahonian(n):
+    """Number of permutations of n by inversions (OEIS A008302 row n)."""
+    row = [1]
+    for m in range(2, n + 1):
+        new = [0] * (len(row) + m - 1)
+        for i, c in enumerate(row):
+            for j in range(m):
+                new[i + j] += c
+        row = new
+    return row
+
+
+def stirling_first_unsigned_by_distance(n):
+    """Permutations of n with n - d cycles, for d = 0..n-1 (c(n, n-d))."""
+    c = [[0] * (n + 1) for _ in range(n + 1)]
+    c[0][0] = 1
+    for m in range(1, n + 1):
+        for k in range(1, m + 1):
+            c[m][k] = c[m - 1][k - 1] + (m - 1) * c[m - 1][k]
+    return [c[n][n - d] for d in range(n)]
+
+
+def multinomial(counts):
+    total, out = 0, 1
+    for c in counts:
+        total += c
+        out *= comb(total, c)
+    return out
+
+
+def order_sym(n):
+    return factorial(n)
