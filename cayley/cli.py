@@ -16,8 +16,13 @@ from .bfs import backends, growth
 
 __all__ = ["main", "build_parser", "parse_int_list", "graph_from_args"]
 
-# Modules that add subcommands: each has ``add_parser(subparsers)`` and ``run(args) -> int``.
-_PLUGIN_MODULES = ()
+# Modules that add subcommands: each has ``add_parser(subparsers)``; the parsers they add set ``func``.
+_PLUGIN_MODULES = (
+    "cayley.paths.cli",
+    "cayley.datasets.cli",
+    "cayley.conjectures.cli",
+    "cayley.symmetry.cli",
+)
 
 
 class CliError(ValueError):
@@ -142,7 +147,11 @@ def _load_plugins():
     import importlib
 
     for name in _PLUGIN_MODULES:
-        yield importlib.import_module(name)
+        try:
+            yield importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise
 
 
 def main(argv=None) -> int:
