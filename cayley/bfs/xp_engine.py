@@ -41,10 +41,14 @@ def _lex_order(rows, xp):
 
 def unique_rows(rows, xp=np):
     """Sorted unique rows of an (N, W) uint64 array."""
-    if rows.shape[1] == 1:
-        return xp.unique(rows[:, 0])[:, None]
     if rows.shape[0] == 0:
         return rows
+    if rows.shape[1] == 1:
+        # sort + mask (np.unique may pick a slower hash-based path for integers)
+        values = xp.sort(rows[:, 0])
+        keep = xp.ones(values.shape[0], dtype=bool)
+        keep[1:] = values[1:] != values[:-1]
+        return values[keep][:, None]
     rows = rows[_lex_order(rows, xp)]
     keep = xp.ones(rows.shape[0], dtype=bool)
     keep[1:] = xp.any(rows[1:] != rows[:-1], axis=1)
@@ -100,24 +104,39 @@ class _Visited:
         return sum(int(r.nbytes) for r in self.runs)
 
 
-def _expander(graph, xp):
-    """A function mapping (B, state_size) entries to the (B * k, state_size) entries of all neighbours."""
-    n = graph.state_size
+def _expander(graph, packing, xp):
+    """A function mapping (B, words) packed states to the (B * k, words) packed states of all neighbours.
+
+    Permutations act directly on the packed words (a few mask-and-shift operations per generator, see
+    :meth:`Packing.permutation_plan`); matrix moves decode, multiply mod m and encode again.
+    """
     if graph.is_matrix_group:
-        d, m = graph.matrix_size, graph.modulo
+        d, m, n = graph.matrix_size, graph.modulo, graph.state_size
         mats = xp.asarray(graph.generators)[None]
 
-        def expand(states):
-            s = states.astype(xp.int64).reshape(-1, 1, d, d)
-            return (xp.matmul(s, mats) % m).reshape(-1, n)
+        def expand_matrices(words):
+            s = packing.decode(words, xp, dtype=xp.int64).reshape(-1, 1, d, d)
+            return packing.encode((xp.matmul(s, mats) % m).reshape(-1, n), xp)
 
-        return expand
-    gens = xp.asarray(graph.generators)
+        return expand_matrices
+    plans = [packing.permutation_plan(g) for g in graph.generators]
+    k, n_words = len(plans), packing.words
 
-    def expand(states):
-        return states[:, gens].reshape(-1, n)
+    def expand_permutations(words):
+        out = xp.zeros((k, words.shape[0], n_words), dtype=xp.uint64)
+        columns = [xp.ascontiguousarray(words[:, w]) for w in range(n_words)]
+        part = xp.empty(words.shape[0], dtype=xp.uint64)
+        for gi, plan in enumerate(plans):
+            for dst, src, mask, shift in plan:
+                xp.bitwise_and(columns[src], xp.uint64(mask), out=part)
+                if shift > 0:
+                    xp.left_shift(part, xp.uint64(shift), out=part)
+                elif shift < 0:
+                    xp.right_shift(part, xp.uint64(-shift), out=part)
+                xp.bitwise_or(out[gi, :, dst], part, out=out[gi, :, dst])
+        return out.reshape(-1, n_words)
 
-    return expand
+    return expand_permutations
 
 
 def growth_xp(
@@ -146,8 +165,7 @@ def growth_xp(
         batch_size = max(1, _WORKING_BYTES // per_state)
     budget = resolve_budget(memory_budget, xp)
     report = progress if isinstance(progress, Progress) else Progress(progress, label=backend_name)
-    expand = _expander(graph, xp)
-    entry_dtype = packing.entry_dtype
+    expand = _expander(graph, packing, xp)
 
     start = xp.asarray(codec.to_indices(graph.central_state[None].reshape(1, -1)))
     current = packing.encode(start, xp)
@@ -174,8 +192,7 @@ def growth_xp(
             raise MemoryBudgetError(estimate, budget, f"layer {len(layer_sizes)}", layer_sizes)
         pieces = []
         for lo in range(0, frontier, batch_size):
-            states = packing.decode(current[lo : lo + batch_size], xp, dtype=entry_dtype)
-            cand = unique_rows(packing.encode(expand(states), xp), xp)
+            cand = unique_rows(expand(current[lo : lo + batch_size]), xp)
             if visited is None:
                 cand = setdiff_rows(setdiff_rows(cand, current, xp), previous, xp)
             pieces.append(cand)

@@ -90,6 +90,28 @@ class Packing:
             out[:, w] = shifted[:, lo:hi].sum(axis=1, dtype=xp.uint64)
         return out
 
+    def permutation_plan(self, perm) -> list[tuple[int, int, int, int]]:
+        """How to apply ``new[i] = s[perm[i]]`` directly on packed words.
+
+        Returns ``(dst_word, src_word, mask, shift)`` groups: every entry moving between the same two
+        words by the same bit distance is handled by one mask-and-shift (``shift > 0`` is a left shift).
+
+        >>> Packing(4, 4).permutation_plan([1, 2, 3, 0])
+        [(0, 0, 252, -2), (0, 0, 3, 6)]
+        """
+        perm = np.asarray(perm)
+        if perm.shape != (self.n,):
+            raise ValueError(f"permutation must have length {self.n}, got shape {perm.shape}")
+        groups: dict[tuple[int, int, int], int] = {}
+        field = (1 << self.bits) - 1
+        for i, j in enumerate(perm.tolist()):
+            dst_word, dst_off = divmod(i, self.per_word)
+            src_word, src_off = divmod(j, self.per_word)
+            shift = self.bits * (dst_off - src_off)
+            key = (dst_word, src_word, shift)
+            groups[key] = groups.get(key, 0) | (field << (self.bits * src_off))
+        return [(dw, sw, mask, shift) for (dw, sw, shift), mask in groups.items()]
+
     def decode(self, words, xp=np, dtype=None):
         """Unpack a (B, words) uint64 array into a (B, n) array of entries."""
         words = xp.asarray(words)

@@ -1,0 +1,142 @@
+"""Growth of standard graphs: cayley's backends side by side with CayleyPy (CPU) and GAP, in one run.
+
+Usage: python benchmarks/bench_growth.py [--suite small|numpy|full-sn|general] [--backends numpy,numba]
+       [--no-gap] [--out benchmarks/results/growth_<suite>.md]
+
+Every engine's layer sizes are compared; a disagreement is reported and makes the script exit 1.
+Times are wall seconds of one run each (after a warm-up run for numba, whose compile time is reported
+separately). Ratios are peer time / cayley time: above 1 means cayley is faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import cayley  # noqa: E402
+from _peers import PeerMissing, cayleypy_growth, cayleypy_version, gap_growth, gap_version, machine_info  # noqa: E402
+
+
+def _coset(n):
+    return cayley.groups.lrx(n).with_central_state([0] * (n // 2) + [1] * (n - n // 2))
+
+
+SUITES = {
+    "small": [("LRX(8)", lambda: cayley.groups.lrx(8)), ("pancake(8)", lambda: cayley.groups.pancake(8))],
+    "numpy": [
+        ("LRX(10)", lambda: cayley.groups.lrx(10)),
+        ("pancake(10)", lambda: cayley.groups.pancake(10)),
+        ("LRX coset n=24 (12+12)", lambda: _coset(24)),
+    ],
+    "full-sn": [
+        ("LRX(11)", lambda: cayley.groups.lrx(11)),
+        ("pancake(11)", lambda: cayley.groups.pancake(11)),
+        ("coxeter(11)", lambda: cayley.groups.coxeter(11)),
+        ("cyclic_coxeter(11)", lambda: cayley.groups.cyclic_coxeter(11)),
+        ("top_spin(11)", lambda: cayley.groups.get("top_spin", n=11)),
+    ],
+    "general": [
+        ("LRX coset n=28 (14+14)", lambda: _coset(28)),
+        ("2x2x2 cube, corner fixed (HTM)", lambda: cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True)),
+    ],
+}
+
+
+def run_cayley(graph, backend):
+    if backend == "numba":
+        cayley.growth(cayley.groups.lrx(5), backend="numba", progress=False)  # compile / load cache
+        if graph.is_coset_graph or graph.is_matrix_group:
+            cayley.growth(graph, backend="numba", max_diameter=1, progress=False)
+    start = time.perf_counter()
+    result = cayley.growth(graph, backend=backend, progress=False)
+    return result.layer_sizes, time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--suite", default="numpy", choices=sorted(SUITES))
+    ap.add_argument("--backends", default="numpy")
+    ap.add_argument("--no-gap", action="store_true")
+    ap.add_argument("--no-cayleypy", action="store_true")
+    ap.add_argument("--gap-timeout", type=int, default=900)
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args(argv)
+    backends = [b for b in args.backends.split(",") if b]
+    rows, notes, failed = [], [], False
+    for label, make in SUITES[args.suite]:
+        try:
+            graph = make()
+        except ValueError as exc:
+            notes.append(f"{label}: skipped ({exc})")
+            continue
+        times, reference = {}, None
+        engines = [(f"cayley[{b}]", lambda g, b=b: run_cayley(g, b)) for b in backends]
+        if not args.no_cayleypy:
+            engines.append(("CayleyPy", cayleypy_growth))
+        if not args.no_gap:
+            engines.append(("GAP", lambda g: gap_growth(g, timeout=args.gap_timeout)))
+        for name, runner in engines:
+            try:
+                sizes, seconds = runner(graph)
+            except PeerMissing as exc:
+                notes.append(f"{label}: {name} not run ({exc})")
+                continue
+            except Exception as exc:  # a peer failing (timeout, memory) is reported, not fatal
+                notes.append(f"{label}: {name} failed ({type(exc).__name__}: {str(exc)[:120]})")
+                continue
+            if reference is None:
+                reference = sizes
+            elif sizes != reference:
+                failed = True
+                notes.append(f"{label}: {name} DISAGREES on layer sizes")
+            times[name] = seconds
+            print(f"{label:32s} {name:16s} {seconds:9.3f} s", file=sys.stderr, flush=True)
+        rows.append((label, sum(reference or [0]), len(reference or [0]) - 1, times))
+    text = render(args, backends, rows, notes)
+    out = Path(args.out or Path(__file__).parent / "results" / f"growth_{args.suite}.md")
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(text)
+    print(text)
+    return 1 if failed else 0
+
+
+def render(args, backends, rows, notes) -> str:
+    peers = [p for p in ("CayleyPy", "GAP") if any(p in r[3] for r in rows)]
+    head = ["case", "states", "diameter"] + [f"cayley[{b}] s" for b in backends]
+    for p in peers:
+        head += [f"{p} s"] + [f"{p} / cayley[{b}]" for b in backends]
+    lines = [
+        f"# Growth benchmark, suite `{args.suite}`",
+        "",
+        f"Run {datetime.date.today()} on {machine_info()}; CayleyPy {cayleypy_version() or 'not installed'}, "
+        f"GAP {gap_version() or 'not installed'}. One run per engine, wall seconds (GAP: its own Runtime()). "
+        "Ratios above 1 mean cayley is faster. All engines' layer sizes agree unless noted.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for label, states, diameter, times in rows:
+        cells = [label, f"{states:,}", str(diameter)]
+        cells += [_fmt(times.get(f"cayley[{b}]")) for b in backends]
+        for p in peers:
+            cells.append(_fmt(times.get(p)))
+            for b in backends:
+                mine, theirs = times.get(f"cayley[{b}]"), times.get(p)
+                cells.append(f"{theirs / mine:.1f}x" if mine and theirs else "-")
+        lines.append("| " + " | ".join(cells) + " |")
+    if notes:
+        lines += ["", "Notes:", ""] + [f"- {n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def _fmt(seconds):
+    return "-" if seconds is None else f"{seconds:.3f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
