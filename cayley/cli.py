@@ -161,6 +161,9 @@ def main(argv=None) -> int:
         args.memory_budget = int(args.memory_budget)
     try:
         return args.func(args)
+    except BrokenPipeError:  # output piped into a pager or `head` that closed early
+        sys.stderr.close()
+        return 0
     except (ValueError, OSError) as exc:
         print(f"cayley: error: {exc}", file=sys.stderr)
         return 2
