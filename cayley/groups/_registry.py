@@ -25,6 +25,22 @@ class FamilyInfo:
 
 _FAMILIES: dict[str, FamilyInfo] = {}
 
+# Modules outside cayley.groups whose families join this registry; imported on the first lookup so
+# that ``cayley.groups`` itself never imports them at load time (they import this module).
+_PROVIDERS = ("cayley.puzzles", "cayley.matrix_groups")
+_providers_loaded = False
+
+
+def _load_providers() -> None:
+    global _providers_loaded
+    if _providers_loaded:
+        return
+    import importlib
+
+    _providers_loaded = True
+    for module in _PROVIDERS:
+        importlib.import_module(module)
+
 
 def family(kind: str, name: str | None = None):
     """Register a family function under ``name`` (default: the function's name)."""
@@ -50,6 +66,7 @@ def names() -> list[str]:
     >>> "lrx" in cayley.groups.names()
     True
     """
+    _load_providers()
     return sorted(_FAMILIES)
 
 
@@ -59,7 +76,14 @@ def describe() -> list[FamilyInfo]:
 
 
 def info(name: str) -> FamilyInfo:
-    if name not in _FAMILIES:
+    """The registry entry of family ``name`` (ValueError when unknown).
+
+    >>> import cayley
+    >>> cayley.groups.info("pancake").params
+    ('n',)
+    """
+    _load_providers()
+    if not isinstance(name, str) or name not in _FAMILIES:
         raise ValueError(f"unknown family {name!r}; see cayley.groups.names()")
     return _FAMILIES[name]
 
