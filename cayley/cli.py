@@ -40,7 +40,8 @@ def parse_int_list(text: str) -> list[int]:
 def add_family_arguments(p: argparse.ArgumentParser) -> None:
     """The arguments that select a graph: FAMILY N [--k K] [--central-state S]."""
     p.add_argument("family", help="family name (see `cayley families`)")
-    p.add_argument("n", type=int, help="size parameter n")
+    p.add_argument("n", type=int, nargs="?", default=None,
+                   help="size: the family's first parameter (n for most, size for cube, ...)")
     p.add_argument("--k", type=int, default=None, help="second parameter k of families that have one")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="any other family parameter (repeatable)")
@@ -49,7 +50,14 @@ def add_family_arguments(p: argparse.ArgumentParser) -> None:
 
 def graph_from_args(args):
     """Build the CayleyGraph named on the command line."""
-    params = {"n": args.n}
+    if args.family not in groups.names():
+        raise CliError(f"unknown family {args.family!r}; run `cayley families` for the list")
+    family_params = groups.info(args.family).params
+    params = {}
+    if args.n is not None:
+        if not family_params:
+            raise CliError(f"family {args.family!r} takes no size parameter")
+        params[family_params[0]] = args.n
     if args.k is not None:
         params["k"] = args.k
     for item in args.param:
@@ -57,8 +65,6 @@ def graph_from_args(args):
             raise CliError(f"--param expects NAME=VALUE, got {item!r}")
         key, value = item.split("=", 1)
         params[key] = _parse_value(value)
-    if args.family not in groups.names():
-        raise CliError(f"unknown family {args.family!r}; run `cayley families` for the list")
     graph = groups.get(args.family, **params)
     if args.central_state is not None:
         graph = graph.with_central_state(parse_int_list(args.central_state))
@@ -66,6 +72,8 @@ def graph_from_args(args):
 
 
 def _parse_value(value: str):
+    if value.lower() in ("true", "false"):
+        return value.lower() == "true"
     for cast in (int, float):
         try:
             return cast(value)
