@@ -58,17 +58,22 @@ def graph_from_args(args):
         if not family_params:
             raise CliError(f"family {args.family!r} takes no size parameter")
         params[family_params[0]] = args.n
-    if args.k is not None:
-        params["k"] = args.k
+    params.update(extra_params(args))
+    graph = groups.get(args.family, **params)
+    if args.central_state is not None:
+        graph = graph.with_central_state(parse_int_list(args.central_state))
+    return graph
+
+
+def extra_params(args) -> dict:
+    """Family parameters from ``--k K`` and repeated ``--param NAME=VALUE``."""
+    params = {} if args.k is None else {"k": args.k}
     for item in args.param:
         if "=" not in item:
             raise CliError(f"--param expects NAME=VALUE, got {item!r}")
         key, value = item.split("=", 1)
         params[key] = _parse_value(value)
-    graph = groups.get(args.family, **params)
-    if args.central_state is not None:
-        graph = graph.with_central_state(parse_int_list(args.central_state))
-    return graph
+    return params
 
 
 def _parse_value(value: str):

@@ -116,16 +116,9 @@ def _cmd_discover(args) -> int:
 
 
 def _fixed_params(args) -> dict:
-    from ..cli import _parse_value
+    from ..cli import extra_params
 
-    params = {}
-    if args.k is not None:
-        params["k"] = args.k
-    for item in args.param:
-        if "=" not in item:
-            raise ValueError(f"--param expects NAME=VALUE, got {item!r}")
-        key, value = item.split("=", 1)
-        params[key] = _parse_value(value)
+    params = extra_params(args)
     if args.variable in params:
         raise ValueError(f"{args.variable} is the swept variable; give its values with --n, not --param")
     return params
