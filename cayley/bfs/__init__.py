@@ -144,3 +144,5 @@ def _choose(name: str, graph: CayleyGraph, options: dict) -> Backend:
 
 
 __all__ += ["Progress"]
+
+from . import numba_backend  # noqa: E402,F401  (registers the "numba" backend)

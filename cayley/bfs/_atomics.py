@@ -1,0 +1,117 @@
+"""LLVM intrinsics that numba does not expose for CPU code: atomic read-modify-write and bit counting.
+
+These are compiled inline into the calling kernel, so they cost what the machine instruction costs
+(``lock or``, ``lock xadd``, ``tzcnt``, ``popcnt`` on x86-64). Indices are not bounds-checked.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+from numba import types
+from numba.core import cgutils
+from numba.extending import intrinsic
+
+__all__ = ["atomic_or_u8", "atomic_or_u64", "atomic_add_i64", "ctz64", "popcount64", "prefetch"]
+
+
+def _element_pointer(context, builder, arr_type, arr_value, index_type, index_value):
+    array = context.make_array(arr_type)(context, builder, arr_value)
+    index = context.cast(builder, index_value, index_type, types.intp)
+    return cgutils.get_item_pointer(context, builder, arr_type, array, [index], wraparound=False)
+
+
+@intrinsic
+def atomic_or_u8(typingctx, arr, index, value):
+    """``old = arr[index]; arr[index] |= value`` as one atomic step; returns ``old`` (uint8 arrays)."""
+    if not (isinstance(arr, types.Array) and arr.dtype == types.uint8 and isinstance(index, types.Integer)):
+        return None
+
+    def codegen(context, builder, sig, args):
+        ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
+        val = context.cast(builder, args[2], sig.args[2], types.uint8)
+        return builder.atomic_rmw("or", ptr, val, "monotonic")
+
+    return types.uint8(arr, index, value), codegen
+
+
+@intrinsic
+def atomic_or_u64(typingctx, arr, index, value):
+    """``old = arr[index]; arr[index] |= value`` as one atomic step; returns ``old`` (uint64 arrays)."""
+    if not (isinstance(arr, types.Array) and arr.dtype == types.uint64 and isinstance(index, types.Integer)):
+        return None
+
+    def codegen(context, builder, sig, args):
+        ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
+        val = context.cast(builder, args[2], sig.args[2], types.uint64)
+        return builder.atomic_rmw("or", ptr, val, "monotonic")
+
+    return types.uint64(arr, index, value), codegen
+
+
+@intrinsic
+def atomic_add_i64(typingctx, arr, index, value):
+    """``old = arr[index]; arr[index] += value`` as one atomic step; returns ``old`` (int64 arrays)."""
+    if not (isinstance(arr, types.Array) and arr.dtype == types.int64 and isinstance(index, types.Integer)):
+        return None
+
+    def codegen(context, builder, sig, args):
+        ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
+        val = context.cast(builder, args[2], sig.args[2], types.int64)
+        return builder.atomic_rmw("add", ptr, val, "monotonic")
+
+    return types.int64(arr, index, value), codegen
+
+
+@intrinsic
+def ctz64(typingctx, x):
+    """Number of trailing zero bits of a uint64 (64 for 0)."""
+    if not isinstance(x, types.Integer):
+        return None
+
+    def codegen(context, builder, sig, args):
+        val = context.cast(builder, args[0], sig.args[0], types.uint64)
+        fn = cgutils.get_or_insert_function(
+            builder.module, ir.FunctionType(ir.IntType(64), [ir.IntType(64), ir.IntType(1)]), "llvm.cttz.i64"
+        )
+        return builder.call(fn, [val, ir.Constant(ir.IntType(1), 0)])
+
+    return types.uint64(x), codegen
+
+
+@intrinsic
+def popcount64(typingctx, x):
+    """Number of set bits of a uint64."""
+    if not isinstance(x, types.Integer):
+        return None
+
+    def codegen(context, builder, sig, args):
+        val = context.cast(builder, args[0], sig.args[0], types.uint64)
+        fn = cgutils.get_or_insert_function(
+            builder.module, ir.FunctionType(ir.IntType(64), [ir.IntType(64)]), "llvm.ctpop.i64"
+        )
+        return builder.call(fn, [val])
+
+    return types.uint64(x), codegen
+
+
+@intrinsic
+def prefetch(typingctx, arr, index):
+    """Hint the cache to load ``arr[index]`` soon (no fault on any index; a no-op where unsupported)."""
+    if not (isinstance(arr, types.Array) and isinstance(index, types.Integer)):
+        return None
+
+    def codegen(context, builder, sig, args):
+        array = context.make_array(sig.args[0])(context, builder, args[0])
+        index = context.cast(builder, args[1], sig.args[1], types.intp)
+        ptr = builder.gep(array.data, [index])
+        raw = builder.bitcast(ptr, ir.IntType(8).as_pointer())
+        fn = cgutils.get_or_insert_function(
+            builder.module,
+            ir.FunctionType(ir.VoidType(), [ir.IntType(8).as_pointer(), ir.IntType(32), ir.IntType(32), ir.IntType(32)]),
+            "llvm.prefetch.p0",
+        )
+        i32 = ir.IntType(32)
+        builder.call(fn, [raw, ir.Constant(i32, 0), ir.Constant(i32, 3), ir.Constant(i32, 1)])
+        return context.get_dummy_value()
+
+    return types.none(arr, index), codegen

@@ -1,0 +1,276 @@
+"""Per-block kernels of the rank-bitset BFS (numbering in :mod:`cayley.bfs.rank_plan`).
+
+Codes are 2 bits per slot, 4 slots per byte, 32 per uint64 word (slot ``s`` at bit ``2 * (s % 32)``
+of word ``s // 32``): 0 = unseen, 1 = seen in an earlier layer, 2 = current frontier, 3 = found in
+the layer being built. A block is ``block_slots`` consecutive slots sharing their high Lehmer digits.
+
+The states of a block are processed in chunks of lanes in structure-of-arrays form: ``tv[j, l]`` is
+entry j of ``t`` for lane l, so each neighbour rank is a handful of byte-wise comparisons over whole
+rows, which LLVM vectorises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ._atomics import atomic_or_u8, ctz64, popcount64
+
+M55 = np.uint64(0x5555555555555555)
+CHUNK = 1024
+TOUCH_SHIFT = 12  # one "touched" flag per 4096 slots
+TOUCH_WORDS_SHIFT = TOUCH_SHIFT - 5
+
+
+@njit(cache=True, nogil=True)
+def code_at(codes8, slot):
+    return (codes8[slot >> 2] >> ((slot & 3) << 1)) & 3
+
+
+@njit(cache=True, nogil=True)
+def block_setup(z, n_t, p, blocks_per_plane, low_count, fact, half, plane_parity, hv, hcode, hdp, hdig):
+    """Unrank the high digits hdig[p:] of block ``z``: entries hv[p:], lane codes hcode[p:], partial sums hdp.
+
+    Lanes hold codes, not entries: a low entry of pattern value x is ``2x + 1``, a high entry v is
+    ``2 * #{low entries < v}``; both compare like the entries they stand for, except two high entries,
+    which are compared through hv.
+
+    Returns (plane, u of the block's first rank, parity class q of its low patterns).
+    """
+    k = z // blocks_per_plane
+    ubase = (z % blocks_per_plane) * low_count
+    mask = (1 << n_t) - 1
+    par = 0
+    hdp[p] = 0
+    for i in range(n_t - 1, p - 1, -1):
+        c = (ubase // fact[i]) % (i + 1)
+        hdig[i] = c
+        par += c
+        r = i - c
+        v = 0
+        while True:  # the r-th smallest remaining value
+            if (mask >> v) & 1:
+                if r == 0:
+                    break
+                r -= 1
+            v += 1
+        hv[i] = v
+        mask &= ~(1 << v)
+    for x in range(p + 1, n_t + 1):
+        hdp[x] = hdp[x - 1] + ((ubase // fact[x - 1]) % x) * fact[x - 1]
+    for i in range(p, n_t):  # code of a high entry: twice the number of low entries below it
+        below = 0
+        for v in range(hv[i]):
+            below += (mask >> v) & 1
+        hcode[i] = 2 * below
+    q = (plane_parity[k] + par) & 1 if half else 0
+    return k, ubase, q
+
+
+@njit(cache=True, nogil=True)
+def fill_high(count, n_t, p, hcode, tv, rows):
+    """The needed rows (bit j of ``rows``) of the block's high entries (the same for every lane)."""
+    for j in range(p, n_t):
+        if (rows >> j) & 1:
+            v = hcode[j]
+            trow = tv[j]
+            for l in range(count):
+                trow[l] = v
+
+
+@njit(cache=True, nogil=True)
+def fill_low(lanes, start, count, q, p, pat2, low_index, tv, bv, rows):
+    """Low indices and the needed low rows of the lanes ``lanes[start:start+count]``."""
+    for l in range(count):
+        bv[l] = low_index[q, lanes[start + l]]
+    for j in range(p):
+        if (rows >> j) & 1:
+            prow = pat2[q, j]
+            trow = tv[j]
+            for l in range(count):
+                trow[l] = prow[lanes[start + l]]
+
+
+@njit(cache=True, nogil=True)
+def _low_mod(b, x, p, fact, magic, hdp):
+    """(u mod x!) for a lane with low index b; digits above p come from the block (hdp)."""
+    if x <= p:
+        return b - ((b * magic[x]) >> 32) * fact[x]
+    return b + hdp[x]
+
+
+@njit(cache=True, nogil=True)
+def _digit(b, i, magic, magic_small):
+    """Lehmer digit i (< p) of the low index b."""
+    q = (b * magic[i]) >> 32
+    return q - ((q * magic_small[i + 1]) >> 32) * (i + 1)
+
+
+@njit(cache=True, nogil=True)
+def neighbour_ranks(count, ubase, kind, lo, hi, psi, tv, bv, cnt, up, p, fact, magic, magic_small, hdp, hv, hdig):
+    """Full-numbering rank ``u'`` (inside the target plane) of the neighbour of each lane.
+
+    kind 0: t unchanged. kind 1: entries lo and lo+1 exchanged, so digit lo becomes
+    ``c[lo+1] - [t[lo] > t[lo+1]]`` and digit lo+1 becomes ``c[lo] + [t[lo] < t[lo+1]]``.
+    kind 2: the move fixes every entry outside [lo, hi); digits lo..hi-1 are recounted.
+    """
+    if kind == 0:
+        for l in range(count):
+            up[l] = ubase + bv[l]
+    elif kind == 1:
+        a = lo
+        fa, fb = fact[a], fact[a + 1]
+        if a >= p:  # both entries are high: the same change for every lane
+            ca, cb = hdig[a], hdig[a + 1]
+            if hv[a] < hv[a + 1]:
+                delta = (cb - ca) * fa + (ca + 1 - cb) * fb
+            else:
+                delta = (cb - 1 - ca) * fa + (ca - cb) * fb
+            for l in range(count):
+                up[l] = ubase + bv[l] + delta
+        else:
+            row_a, row_b = tv[a], tv[a + 1]
+            b_high = a + 1 >= p
+            for l in range(count):
+                b = bv[l]
+                ca = _digit(b, a, magic, magic_small)
+                cb = hdig[a + 1] if b_high else _digit(b, a + 1, magic, magic_small)
+                lt = np.int64(row_a[l] < row_b[l])
+                # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
+                up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
+    else:
+        for l in range(count):
+            b = bv[l]
+            up[l] = ubase + b - _low_mod(b, hi, p, fact, magic, hdp) + _low_mod(b, lo, p, fact, magic, hdp)
+        for i in range(max(lo, 1), hi):
+            a = psi[i]
+            row_i = tv[a]
+            const = 0
+            for j in range(i):
+                if psi[j] >= p and a >= p:
+                    const += hv[psi[j]] > hv[a]
+            for l in range(count):
+                cnt[l] = const
+            for j in range(i):
+                if psi[j] < p or a < p:
+                    row_j = tv[psi[j]]
+                    for l in range(count):
+                        cnt[l] += np.uint8(row_j[l] > row_i[l])
+            f = fact[i]
+            for l in range(count):
+                up[l] += np.int64(cnt[l]) * f
+
+
+@njit(cache=True, nogil=True)
+def scan_block(codes64, first_word, nwords, valid, want, lanes, count, offset):
+    """Append to ``lanes[count:]`` the indices (plus ``offset``) of the slots holding code ``want``
+    among the first ``valid`` slots of words first_word..first_word+nwords-1; returns the new count.
+    """
+    last = nwords - 1
+    for wi in range(nwords):
+        w = codes64[first_word + wi]
+        hi_bits = (w >> np.uint64(1)) & M55
+        lo_bits = w & M55
+        if want == 0:
+            m = ~(hi_bits | lo_bits) & M55
+            if wi == last and valid < nwords * 32:  # padding slots are not states
+                m &= (np.uint64(1) << np.uint64(2 * (valid - wi * 32))) - np.uint64(1)
+        elif want == 2:
+            m = hi_bits & ~lo_bits
+        elif want == 3:
+            m = hi_bits & lo_bits
+        else:
+            m = ~hi_bits & lo_bits
+        if m == 0:
+            continue
+        count = append_bits(m, offset + wi * 32, lanes, count)
+    return count
+
+
+@njit(cache=True, nogil=True)
+def append_bits(m, base, lanes, count):
+    """Append ``base + i`` for every set bit 2i of ``m``; four at a time without data-dependent
+    branches (``lanes`` needs four entries of slack). Returns the new count."""
+    stop = count + np.int64(popcount64(m))
+    while count < stop:
+        for t in range(4):
+            lanes[count + t] = base + np.int64(ctz64(m) >> np.uint64(1))
+            m &= m - np.uint64(1)
+        count += 4
+    return stop
+
+
+@njit(cache=True, nogil=True)
+def mark_new(codes8, touched, up, count, base, half, cand):
+    """Top-down: claim every unseen neighbour (atomically); returns how many this call claimed.
+
+    A branch-free pass keeps the neighbours that look unseen; only those take the atomic OR.
+    """
+    m = 0
+    for l in range(count):
+        s = base + (up[l] >> half)
+        cand[m] = s
+        m += code_at(codes8, s) == 0
+    found = 0
+    for i in range(m):
+        s = cand[i]
+        sh = (s & 3) << 1
+        old = atomic_or_u8(codes8, s >> 2, np.uint8(3 << sh))
+        if (old >> sh) & 3 == 0:
+            found += 1
+            touched[s >> TOUCH_SHIFT] = 1
+    return found
+
+
+@njit(cache=True, nogil=True)
+def convert_block(codes64, first_word, nwords, valid):
+    """End of a layer for one block: 2 -> 1 and 3 -> 2. Returns (new frontier count, unseen count).
+
+    Branch-free over whole words; padding slots after ``valid`` are 0 and are not counted.
+    """
+    frontier = 0
+    zeros = 0
+    for wi in range(first_word, first_word + nwords):
+        w = codes64[wi]
+        hi_bits = (w >> np.uint64(1)) & M55
+        lo_bits = w & M55
+        nh = hi_bits & lo_bits
+        frontier += popcount64(nh)
+        zeros += popcount64(~(hi_bits | lo_bits) & M55)
+        codes64[wi] = (nh << np.uint64(1)) | (hi_bits ^ lo_bits)
+    padding = nwords * 32 - valid
+    return np.int64(frontier), np.int64(zeros) - padding
+
+
+@njit(cache=True, nogil=True)
+def unrank_slots(slots, out, n, n_t, rotated, half, plane_stride, plane_parity, fact):
+    """Permutations (one row each, uint8) of the given slots."""
+    t = np.empty(n_t + 1, dtype=np.int64)
+    for r in range(slots.shape[0]):
+        k = slots[r] // plane_stride
+        u = slots[r] % plane_stride
+        if half:
+            u <<= 1
+            par = 0
+            for i in range(n_t):
+                par += (u // fact[i]) % (i + 1)
+            u += (par + plane_parity[k]) & 1
+        mask = (1 << n_t) - 1
+        for i in range(n_t - 1, -1, -1):
+            rr = i - (u // fact[i]) % (i + 1)
+            v = 0
+            while True:
+                if (mask >> v) & 1:
+                    if rr == 0:
+                        break
+                    rr -= 1
+                v += 1
+            t[i] = v
+            mask &= ~(1 << v)
+        if rotated:
+            out[r, k] = 0
+            for i in range(n_t):
+                out[r, (i + 1 + k) % n] = t[i] + 1
+        else:
+            for i in range(n):
+                out[r, i] = t[i]

@@ -1,0 +1,308 @@
+"""Layer kernels of the rank-bitset BFS: top-down, bottom-up, end-of-layer conversion.
+
+Every kernel is one worker's share and releases the GIL (``nogil``), so the driver runs one call per
+thread (see :class:`Workers`): no parallel-loop compilation, no spinning between layers. Expansion
+workers take runs of blocks from a shared atomic counter, so an uneven frontier still keeps every
+core busy.
+
+* top-down: every frontier slot of a block is expanded; unseen neighbours anywhere are claimed with an
+  atomic OR (only after a plain read found them unseen, so atomics happen about once per new state);
+* bottom-up: every unseen slot of a block looks for a frontier state among its in-neighbours (the
+  inverse moves, cheapest first) and marks itself; writes stay inside the worker's own blocks;
+* shift moves (plane changes) are done 32 slots at a time on whole words, in both directions;
+* finish: per unit, codes 2 -> 1 and 3 -> 2, with the new frontier and unseen counts per block.
+
+Units of a block without frontier (top-down) or unseen (bottom-up) slots are skipped; a unit is
+converted at the end of a layer only if it held a frontier or a claim touched it.
+
+``geo`` holds the layout integers (see :func:`geometry`).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+from numba import njit
+
+from ._atomics import atomic_add_i64, atomic_or_u64, popcount64
+from ._rank_kernels import (
+    CHUNK,
+    M55,
+    TOUCH_SHIFT,
+    TOUCH_WORDS_SHIFT,
+    append_bits,
+    block_setup,
+    code_at,
+    convert_block,
+    fill_high,
+    fill_low,
+    mark_new,
+    neighbour_ranks,
+    scan_block,
+    unrank_slots,  # noqa: F401  (re-exported for the driver)
+)
+
+GRAB = 4  # blocks taken from the shared counter at a time
+
+# indices into geo
+N, N_T, P, HALF, PLANES, STRIDE, NB, BSLOTS, LOWC, SPP, UW, UPB = range(12)
+HAS_FRONTIER, HAS_UNSEEN = 1, 2  # unit flags
+
+
+def geometry(plan) -> np.ndarray:
+    return np.array(
+        [
+            plan.n,
+            plan.n_t,
+            plan.p,
+            plan.half,
+            plan.planes,
+            plan.plane_stride,
+            plan.blocks_per_plane,
+            plan.block_slots,
+            plan.low_count,
+            plan.slots_per_plane,
+            plan.unit_words,
+            plan.units_per_block,
+        ],
+        dtype=np.int64,
+    )
+
+
+@njit(cache=True, nogil=True)
+def block_span(z, geo):
+    """(first word, number of words, number of valid slots) of block z."""
+    k = z // geo[NB]
+    beta = z % geo[NB]
+    first_slot = k * geo[STRIDE] + beta * geo[BSLOTS]
+    if geo[NB] == 1:
+        return first_slot >> 5, geo[STRIDE] >> 5, geo[SPP]
+    return first_slot >> 5, geo[BSLOTS] >> 5, geo[BSLOTS]
+
+
+def scratch(plan, workers: int):
+    """Per-worker work arrays."""
+    n_t = max(plan.n_t, 1)
+    return (
+        np.empty((workers, plan.block_slots + 32), dtype=np.uint32),
+        np.empty((workers, n_t, CHUNK), dtype=np.uint8),
+        np.empty((workers, 3, CHUNK), dtype=np.int64),
+        np.empty((workers, CHUNK), dtype=np.uint8),
+        np.empty((workers, 4, n_t + 2), dtype=np.int64),
+    )
+
+
+def scratch_bytes(plan, workers: int) -> int:
+    n_t = max(plan.n_t, 1)
+    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 25) + 32 * (n_t + 2))
+
+
+@njit(cache=True, nogil=True)
+def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
+                     low_index, target, kind, lo, hi, psi, rows, s_lanes, s_tv, s_i64, s_u8, s_small):
+    n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
+    lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w]
+    bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
+    hv, hcode, hdp, hdig = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3]
+    nb = blocks.shape[0]
+    total = 0
+    while True:
+        start = atomic_add_i64(counter, 0, GRAB)
+        if start >= nb:
+            break
+        for jj in range(start, min(start + GRAB, nb)):
+            z = blocks[jj]
+            first_word, nwords, valid = block_span(z, geo)
+            k = z // geo[NB]
+            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, True, k, target, kind,
+                                        lanes)
+            total += claimed
+            if count == 0:
+                continue
+            k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
+            fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
+            for c0 in range(0, count, CHUNK):
+                m = min(CHUNK, count - c0)
+                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
+                for gi in range(target.shape[0]):
+                    if kind[gi, k] == 0:  # shifts were claimed word by word
+                        continue
+                    neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], tv, bv, cnt, up, p,
+                                    fact, magic, magic_small, hdp, hv, hdig)
+                    total += mark_new(codes8, touched, up, m, target[gi, k] * stride, half, cand)
+    return total
+
+
+@njit(cache=True, nogil=True)
+def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
+                      low_index, target, kind, lo, hi, psi, rows, order, s_lanes, s_tv, s_i64, s_u8, s_small):
+    n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
+    lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w]
+    bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
+    hv, hcode, hdp, hdig = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3]
+    nb = blocks.shape[0]
+    total = 0
+    while True:
+        start = atomic_add_i64(counter, 0, GRAB)
+        if start >= nb:
+            break
+        for jj in range(start, min(start + GRAB, nb)):
+            z = blocks[jj]
+            first_word, nwords, valid = block_span(z, geo)
+            k = z // geo[NB]
+            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, False, k, target, kind,
+                                        lanes)
+            total += claimed
+            if count == 0:
+                continue
+            first_slot = first_word << 5
+            k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
+            fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
+            for c0 in range(0, count, CHUNK):
+                m = min(CHUNK, count - c0)
+                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
+                for oi in range(order.shape[0]):
+                    gi = order[oi]
+                    if kind[gi, k] == 0:  # shifts were checked word by word
+                        continue
+                    neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], tv, bv, cnt, up, p,
+                                    fact, magic, magic_small, hdp, hv, hdig)
+                    base = target[gi, k] * stride
+                    left = 0
+                    nhit = 0
+                    for l in range(m):  # branch-free split into found / still unseen
+                        lane = lanes[c0 + l]
+                        is_hit = code_at(codes8, base + (up[l] >> half)) == 2
+                        hit[nhit] = lane
+                        nhit += is_hit
+                        lanes[c0 + left] = lane
+                        left += 1 - is_hit
+                    for h in range(nhit):
+                        own = first_slot + hit[h]
+                        codes8[own >> 2] |= np.uint8(3 << ((own & 3) << 1))
+                        touched[own >> TOUCH_SHIFT] = 1
+                    total += nhit
+                    if left == 0:
+                        break
+                    if left < m:
+                        m = left
+                        fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
+    return total
+
+
+@njit(cache=True, nogil=True)
+def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, k, target, kind, lanes):
+    """One pass over the units of block z that hold frontier (top-down) or unseen (bottom-up) slots.
+
+    Shift moves keep the rank and change only the plane, so they are done here for 32 slots at once:
+    top-down, the frontier bits of a word claim the unseen bits of the same word in the target plane
+    (one atomic OR); bottom-up, the unseen bits of a word that see frontier bits there are marked.
+    The slots left for the other moves (all frontier slots; unseen slots not yet found) are appended
+    to ``lanes`` if the plane has such moves. Returns (lanes, states claimed or found here).
+    """
+    uw, upb = geo[UW], geo[UPB]
+    plane_words = geo[STRIDE] >> 5
+    flag = HAS_FRONTIER if top_down else HAS_UNSEEN
+    need_lanes = False
+    for gi in range(target.shape[0]):
+        need_lanes |= kind[gi, k] != 0
+    count = 0
+    found = 0
+    for uo in range(upb):
+        if not units[z * upb + uo] & flag:
+            continue
+        for wi in range(uo * uw, (uo + 1) * uw):
+            word = first_word + wi
+            w = codes64[word]
+            if top_down:
+                m = (w >> np.uint64(1)) & ~w & M55  # code 2
+            else:
+                m = ~((w >> np.uint64(1)) | w) & M55  # code 0
+                if wi * 32 + 32 > valid:  # padding slots are not states
+                    m &= (np.uint64(1) << np.uint64(2 * (valid - wi * 32))) - np.uint64(1)
+            if m == 0:
+                continue
+            for gi in range(target.shape[0]):
+                if kind[gi, k] != 0:
+                    continue
+                tw = word + (target[gi, k] - k) * plane_words
+                t = codes64[tw]
+                if top_down:
+                    new = m & ~((t >> np.uint64(1)) | t) & M55
+                    if new:
+                        old = atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
+                        found += np.int64(popcount64(new & ~((old >> np.uint64(1)) | old)))
+                        touched[tw >> TOUCH_WORDS_SHIFT] = 1
+                else:
+                    hits = m & (t >> np.uint64(1)) & ~t
+                    if hits:
+                        codes64[word] |= hits | (hits << np.uint64(1))
+                        found += np.int64(popcount64(hits))
+                        touched[word >> TOUCH_WORDS_SHIFT] = 1
+                        m &= ~hits
+            if need_lanes and m:
+                count = append_bits(m, wi * 32, lanes, count)
+    return count, found
+
+
+@njit(cache=True, nogil=True)
+def finish_blocks(start, stop, codes64, touched, units, fcount, ucount, geo):
+    """Codes 2 -> 1 and 3 -> 2 in the units of blocks start..stop-1 that held a frontier or were
+    touched; refresh their unit flags and the blocks' frontier and unseen counts."""
+    uw = geo[UW]
+    for z in range(start, stop):
+        first_word, nwords, valid = block_span(z, geo)
+        new = 0
+        for uo in range(geo[UPB]):
+            u = z * geo[UPB] + uo
+            w0 = first_word + uo * uw
+            need = units[u] & HAS_FRONTIER
+            if not need:
+                for chunk in range(w0 >> TOUCH_WORDS_SHIFT, ((w0 + uw - 1) >> TOUCH_WORDS_SHIFT) + 1):
+                    if touched[chunk]:
+                        need = 1
+                        break
+            if need:
+                f, zeros = convert_block(codes64, w0, uw, min(uw * 32, valid - uo * uw * 32))
+                units[u] = (HAS_FRONTIER if f > 0 else 0) | (HAS_UNSEEN if zeros > 0 else 0)
+                new += f
+        fcount[z] = new
+        ucount[z] -= new
+
+
+@njit(cache=True, nogil=True)
+def collect_frontier(codes64, blocks, total, geo):
+    """Slots of all frontier (code 2) states in the given blocks, in slot order."""
+    out = np.empty(total, dtype=np.int64)
+    lanes = np.empty(geo[BSLOTS] + 32 if geo[NB] > 1 else geo[STRIDE] + 32, dtype=np.uint32)
+    pos = 0
+    for jj in range(blocks.shape[0]):
+        first_word, nwords, valid = block_span(blocks[jj], geo)
+        count = scan_block(codes64, first_word, nwords, valid, 2, lanes, 0, 0)
+        for l in range(count):
+            if pos < total:
+                out[pos] = (first_word << 5) + lanes[l]
+            pos += 1
+    return out[:pos] if pos < total else out
+
+
+class Workers:
+    """Runs one nogil kernel call per worker on a small thread pool (the caller's thread is worker 0)."""
+
+    def __init__(self, count: int):
+        self.count = max(1, int(count))
+        self._pool = ThreadPoolExecutor(self.count - 1) if self.count > 1 else None
+
+    def run(self, calls):
+        """Run ``calls`` (zero-argument callables, at most ``count``); returns their results in order."""
+        if self._pool is None or len(calls) == 1:
+            return [call() for call in calls]
+        futures = [self._pool.submit(call) for call in calls[1:]]
+        first = calls[0]()
+        return [first] + [f.result() for f in futures]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None

@@ -1,0 +1,104 @@
+"""The ``"numba"`` backend: rank bitsets for (most of) S_n, the exact hash-set BFS for everything else.
+
+``growth(graph, backend="numba")`` runs :func:`cayley.bfs.rank_bfs.growth_rank` (2 bits per
+permutation, see :mod:`cayley.bfs.rank_plan`) when
+
+* the graph is a permutation graph whose central state has n distinct values, n <= 16,
+* ``keep_layers`` is not requested, and
+* the generators reach at least half of the numbered permutations (checked with a Schreier-Sims
+  group order for n >= 12, where the bitset is large; a small subgroup goes to the hash engine);
+
+otherwise it runs :func:`cayley.bfs.numba_hash.growth_hash` (coset graphs, matrix groups, puzzles).
+Importing this module registers the backend with priority 10, so ``backend="auto"`` prefers it.
+
+>>> import cayley
+>>> uses_rank_engine(cayley.groups.pancake(7))
+True
+>>> uses_rank_engine(cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1]))  # a coset graph
+False
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from math import factorial
+
+import numpy as np
+
+from . import register_backend
+from .rank_plan import rank_eligible
+
+__all__ = ["uses_rank_engine"]
+
+ORDER_CHECK_FROM = 12  # below this n the full bitset is at most 10 MB: no need to know the group order
+
+
+def _available() -> bool:
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _group_order(gens_bytes: bytes, n: int) -> int:
+    from sympy.combinatorics import Permutation, PermutationGroup
+
+    gens = np.frombuffer(gens_bytes, dtype=np.int64).reshape(-1, n)
+    return int(PermutationGroup([Permutation(g.tolist()) for g in gens]).order())
+
+
+def _fills_numbering(graph) -> bool:
+    """True when the group reaches at least half of the permutations the rank engine numbers."""
+    n = graph.state_size
+    if n < ORDER_CHECK_FROM:
+        return True
+    gens = np.ascontiguousarray(graph.generators, dtype=np.int64)
+    all_even = all(_parity(g) == 0 for g in gens)
+    numbered = factorial(n) // (2 if all_even else 1)
+    return 2 * _group_order(gens.tobytes(), n) >= numbered
+
+
+def _parity(perm) -> int:
+    from .rank_plan import _parity as parity
+
+    return parity(perm)
+
+
+def uses_rank_engine(graph, options: dict | None = None) -> bool:
+    """True when the numba backend would run the rank-bitset BFS for this graph and these options."""
+    options = options or {}
+    return rank_eligible(graph) and not options.get("keep_layers") and _fills_numbering(graph)
+
+
+def _hash_engine():
+    try:
+        from .numba_hash import growth_hash
+    except ImportError:
+        return None
+    return growth_hash
+
+
+def _supports(graph, options: dict) -> bool:
+    if uses_rank_engine(graph, options) or _hash_engine() is not None:
+        return True
+    return options.get("checkpoint_dir") is None  # the numpy fallback cannot checkpoint
+
+
+def _run(graph, **options):
+    if uses_rank_engine(graph, options):
+        from .rank_bfs import growth_rank
+
+        return growth_rank(graph, **options)
+    growth_hash = _hash_engine()
+    if growth_hash is not None:
+        return growth_hash(graph, **options)
+    from .xp_engine import growth_xp
+
+    if options.pop("checkpoint_dir", None) is not None:
+        raise ValueError("checkpoint_dir needs the hash engine (cayley.bfs.numba_hash), which is not installed")
+    return growth_xp(graph, backend_name="numpy", **options)
+
+
+register_backend("numba", _run, supports=_supports, available=_available, priority=10)

@@ -1,0 +1,308 @@
+"""Breadth-first growth over all of S_n (or A_n) with 2 bits per permutation.
+
+Every permutation owns a slot (see :mod:`cayley.bfs.rank_plan`) holding a 2-bit code: unseen, seen,
+frontier, or new. One layer is one parallel pass, either *top-down* (expand the frontier, claim unseen
+neighbours) or *bottom-up* (every unseen state looks for a frontier in-neighbour), chosen per layer by
+estimated cost, followed by a conversion pass over the blocks the layer touched. Directed generator
+sets are exact too: a code never returns to unseen, so "seen" means reached at any earlier distance.
+
+Memory is ``n! / 4`` bytes (``n! / 8`` when every generator is even) plus a few bytes per block; it is
+estimated before anything is allocated. With ``checkpoint_dir`` the codes are persisted after
+finished layers (atomically, at most ~10% of the run time spent saving) and a restarted run resumes.
+
+>>> import cayley
+>>> growth_rank(cayley.groups.pancake(6)).layer_sizes
+[1, 5, 20, 79, 199, 281, 133, 2]
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+import numpy as np
+from numba import get_num_threads
+
+from ..errors import MemoryBudgetError
+from ..result import GrowthResult
+from . import _rank_layers as L
+from .checkpoint import Checkpoint, graph_fingerprint
+from .memory import resolve_budget
+from .progress import Progress
+from .rank_plan import MAX_N, RankPlan, rank_eligible
+
+__all__ = ["growth_rank", "rank_eligible", "estimate_rank_bytes"]
+
+SAVE_OVERHEAD = 0.1  # at most this fraction of the run is spent writing checkpoints
+PROBE_BELOW = 2  # probe both directions once unseen < PROBE_BELOW * frontier * generators
+PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block
+SERIAL_BELOW = 1 << 19  # moves per layer below which a layer runs on one thread (no synchronisation)
+PARALLEL_FINISH = 1 << 27  # slots to convert above which the end-of-layer pass runs on all threads
+
+
+def estimate_rank_bytes(plan: RankPlan, workers: int = 2) -> int:
+    """Bytes the rank BFS allocates for ``plan`` (codes, per-block counts, tables, work arrays)."""
+    codes = plan.total_slots // 4 + 8
+    per_block = plan.num_blocks * 8 + plan.num_units + (plan.total_slots >> L.TOUCH_SHIFT) + 1
+    tables = int(plan.pat.nbytes + plan.pat_codes.nbytes + plan.low_index.nbytes) + 8 * plan.k * plan.planes * (plan.n_t + 4) * 2
+    return codes + per_block + tables + L.scratch_bytes(plan, workers)
+
+
+class _State:
+    """The arrays of one computation (what a checkpoint stores)."""
+
+    def __init__(self, plan: RankPlan, arrays=None):
+        if arrays is not None:
+            self.codes8 = np.ascontiguousarray(arrays["codes"], dtype=np.uint8)
+            self.fcount = np.ascontiguousarray(arrays["fcount"], dtype=np.int32)
+            self.ucount = np.ascontiguousarray(arrays["ucount"], dtype=np.int32)
+            self.units = np.ascontiguousarray(arrays["units"], dtype=np.uint8)
+            shapes = (self.codes8.shape[0], self.fcount.shape[0], self.units.shape[0])
+            if shapes != (plan.total_slots // 4, plan.num_blocks, plan.num_units):
+                raise ValueError("checkpoint arrays do not match this graph's layout; use an empty directory")
+        else:
+            self.codes8 = np.zeros(plan.total_slots // 4, dtype=np.uint8)
+            self.fcount = np.zeros(plan.num_blocks, dtype=np.int32)
+            valid = plan.block_slots if plan.blocks_per_plane > 1 else plan.slots_per_plane
+            self.ucount = np.full(plan.num_blocks, valid, dtype=np.int32)
+            self.units = np.full(plan.num_units, L.HAS_UNSEEN, dtype=np.uint8)
+            start = plan.slot_of(np.arange(plan.n))
+            self.codes8[start >> 2] = 2 << ((start & 3) << 1)
+            z = _block_of(plan, start)
+            self.fcount[z] = 1
+            self.ucount[z] -= 1
+            self.units[(start >> 5) // plan.unit_words] |= L.HAS_FRONTIER
+        self.codes64 = self.codes8.view(np.uint64)
+        self.touched = np.zeros((plan.total_slots >> L.TOUCH_SHIFT) + 1, dtype=np.uint8)
+
+    def arrays(self) -> dict:
+        return {"codes": self.codes8, "fcount": self.fcount, "ucount": self.ucount, "units": self.units}
+
+
+def _block_of(plan: RankPlan, slot: int) -> int:
+    k, u = divmod(int(slot), plan.plane_stride)
+    return k * plan.blocks_per_plane + u // plan.block_slots
+
+
+class _Saver:
+    """Decides when to persist: every layer, unless saving would exceed SAVE_OVERHEAD of the run time."""
+
+    def __init__(self, checkpoint: Checkpoint | None):
+        self.ck = checkpoint
+        self.last_end = time.perf_counter()
+        self.last_cost = 0.0
+        self.saved = None
+
+    def maybe_save(self, state: _State, layer_sizes, complete: bool, force: bool = False) -> None:
+        if self.ck is None or self.saved == (len(layer_sizes), complete):
+            return
+        now = time.perf_counter()
+        if not force and self.last_cost > 0 and (now - self.last_end) * SAVE_OVERHEAD < self.last_cost:
+            return
+        self.ck.save({"layer_sizes": [int(x) for x in layer_sizes], "complete": complete}, state.arrays())
+        self.last_end = time.perf_counter()
+        self.last_cost = self.last_end - now
+        self.saved = (len(layer_sizes), complete)
+
+
+def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
+                checkpoint_dir=None, direction: str = "auto", workers: int | None = None) -> GrowthResult:
+    """Growth of a permutation graph with distinct central values, 2 bits per permutation of S_n.
+
+    Parameters are those of :func:`cayley.growth`, plus ``direction`` (``"auto"`` picks top-down or
+    bottom-up per layer by estimated cost; ``"top-down"`` / ``"bottom-up"`` force one, for tests and
+    benchmarks) and ``workers`` (threads; default: numba's thread count). ``keep_layers`` is not
+    supported (the numba backend sends such requests to the hash engine).
+
+    ``result.info`` holds ``layout`` (the numbering), ``bytes_per_state`` (estimated bytes allocated
+    per numbered permutation), ``directions`` (per layer) and ``layer_seconds`` (per layer: expansion
+    wall s, end-of-layer pass wall s, process CPU s).
+
+    >>> import cayley
+    >>> r = growth_rank(cayley.groups.lrx(6))
+    >>> r.diameter, r.num_states, r.last_layer.tolist()
+    (15, 720, [[1, 0, 5, 4, 3, 2]])
+    """
+    if not rank_eligible(graph):
+        raise ValueError(
+            f"the rank engine needs a permutation graph with n <= {MAX_N} distinct central values"
+        )
+    if keep_layers:
+        raise ValueError("keep_layers is not supported by the rank engine; use the hash or numpy backend")
+    if direction not in ("auto", "top-down", "bottom-up"):
+        raise ValueError(f"direction must be 'auto', 'top-down' or 'bottom-up', got {direction!r}")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-rank")
+    workers = workers or get_num_threads()
+    plan = RankPlan(graph.generators)
+    budget = resolve_budget(memory_budget)
+    need = estimate_rank_bytes(plan, workers)
+    if need > budget:
+        raise MemoryBudgetError(need, budget, f"the rank bitset of {plan.num_states:,} states (2 bits each)")
+
+    ck = None
+    state, layer_sizes = None, [1]
+    if checkpoint_dir is not None:
+        ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-rank", plan.describe()))
+        meta, arrays = ck.load()
+        if meta is not None:
+            state, layer_sizes = _State(plan, arrays), [int(x) for x in meta["layer_sizes"]]
+            del arrays
+            if max_diameter is not None and len(layer_sizes) - 1 > max_diameter:
+                raise ValueError(
+                    f"checkpoint in {checkpoint_dir} already holds {len(layer_sizes) - 1} layers, "
+                    f"more than max_diameter = {max_diameter}; use an empty directory"
+                )
+    if state is None:
+        state = _State(plan)
+    saver = _Saver(ck)
+    for d, size in enumerate(layer_sizes):
+        report.layer(d, size, sum(layer_sizes[: d + 1]), int(state.codes8.nbytes))
+
+    stepper = _Stepper(plan, state, workers, direction)
+    complete = True
+    try:
+        while True:
+            if max_diameter is not None and len(layer_sizes) - 1 >= max_diameter:
+                complete = False
+                break
+            new = stepper.layer(layer_sizes[-1], plan.num_states - sum(layer_sizes))
+            if new == 0:
+                break
+            layer_sizes.append(new)
+            saver.maybe_save(state, layer_sizes, False)
+            report.layer(len(layer_sizes) - 1, new, sum(layer_sizes), int(state.codes8.nbytes))
+        saver.maybe_save(state, layer_sizes, complete, force=True)
+        last = _decode_frontier(graph, plan, state, layer_sizes[-1], budget, layer_sizes, stepper.workers)
+    finally:
+        stepper.workers.close()
+    return GrowthResult(
+        layer_sizes=layer_sizes,
+        last_layer=last,
+        complete=complete,
+        backend="numba",
+        elapsed=report.elapsed(),
+        info={
+            "engine": "rank",
+            "layout": plan.describe(),
+            "bytes_per_state": need / plan.num_states,
+            "directions": stepper.directions,
+            "layer_seconds": stepper.seconds,
+        },
+    )
+
+
+class _Stepper:
+    """Builds one layer at a time, choosing top-down or bottom-up per layer.
+
+    Far from the end of the search, top-down is cheaper (few unseen states would find a frontier
+    in-neighbour). Where it is unclear, both directions first run on every PROBE_STRIDE-th block on
+    one thread, timed by thread CPU time (insensitive to other load on the machine); the cheaper
+    extrapolation then does the remaining blocks. Any mix is exact: a new state is claimed once,
+    whichever direction finds it. Once bottom-up won and the frontier shrinks, it stays bottom-up.
+    """
+
+    def __init__(self, plan: RankPlan, state: _State, workers: int, direction: str):
+        self.plan, self.state, self.direction = plan, state, direction
+        self.tabs = _tables(plan)
+        self.work = L.scratch(plan, workers)
+        self.workers = L.Workers(workers)
+        self.counter = np.zeros(8, dtype=np.int64)
+        self.directions, self.seconds = [], []
+        self.last_bottom_up = False
+        self.prev_frontier = None
+
+    def run(self, bottom_up: bool, blocks: np.ndarray, parallel: bool) -> int:
+        st, tabs = self.state, self.tabs
+        self.counter[:] = 0
+        args = (st.codes8, st.codes64, st.touched, st.units, blocks, self.counter, *tabs["common"])
+        if bottom_up:
+            kernel, moves = L.expand_bottom_up, tabs["bwd"]
+        else:
+            kernel, moves = L.expand_top_down, tabs["fwd"][:6]
+        count = self.workers.count if parallel else 1
+        calls = [partial(kernel, w, *args, *moves, *self.work) for w in range(count)]
+        return int(sum(self.workers.run(calls)))
+
+    def finish(self, parallel: bool) -> None:
+        """End of layer: codes 2 -> 1 and 3 -> 2 in the blocks the layer touched."""
+        st = self.state
+        count = self.workers.count if parallel else 1
+        cuts = np.linspace(0, self.plan.num_blocks, count + 1).astype(np.int64)
+        geo = self.tabs["common"][0]
+        calls = [
+            partial(L.finish_blocks, int(a), int(b), st.codes64, st.touched, st.units, st.fcount, st.ucount, geo)
+            for a, b in zip(cuts[:-1], cuts[1:])
+        ]
+        self.workers.run(calls)
+        st.touched[:] = 0
+
+    def _choose(self, frontier: int, unseen: int):
+        """(bottom_up, new states found by probes, blocks left for the chosen direction)."""
+        st = self.state
+        front_blocks = np.flatnonzero(st.fcount).astype(np.int64)
+        if self.direction != "auto":
+            bottom_up = self.direction == "bottom-up"
+            return bottom_up, 0, np.flatnonzero(st.ucount).astype(np.int64) if bottom_up else front_blocks
+        shrinking = self.prev_frontier is not None and frontier < self.prev_frontier
+        if self.last_bottom_up and shrinking:
+            return True, 0, np.flatnonzero(st.ucount).astype(np.int64)
+        if unseen > PROBE_BELOW * frontier * self.plan.k or (frontier + unseen) * self.plan.k < SERIAL_BELOW:
+            return False, 0, front_blocks
+        unseen_blocks = np.flatnonzero(st.ucount).astype(np.int64)
+        td_probe = np.ascontiguousarray(front_blocks[::PROBE_STRIDE])
+        bu_probe = np.ascontiguousarray(unseen_blocks[::PROBE_STRIDE])
+        t0 = time.thread_time()
+        new = self.run(False, td_probe, False)
+        t1 = time.thread_time()
+        new += self.run(True, bu_probe, False)
+        t2 = time.thread_time()
+        f_probe = max(1, int(st.fcount[td_probe].sum()))
+        u_probe = max(1, int(st.ucount[bu_probe].sum()))
+        est_td = (t1 - t0) * (frontier - f_probe) / f_probe
+        est_bu = (t2 - t1) * (unseen - u_probe) / u_probe
+        if est_bu < est_td:
+            return True, new, np.setdiff1d(unseen_blocks, bu_probe, assume_unique=True)
+        return False, new, np.setdiff1d(front_blocks, td_probe, assume_unique=True)
+
+    def layer(self, frontier: int, unseen: int) -> int:
+        """Build the next layer; returns its size (0: the search is over, codes left unchanged)."""
+        t0, c0 = time.perf_counter(), time.process_time()
+        bottom_up, new, blocks = self._choose(frontier, unseen)
+        work = (unseen if bottom_up else frontier) * self.plan.k
+        new += self.run(bottom_up, blocks, parallel=work >= SERIAL_BELOW)
+        t1 = time.perf_counter()
+        self.directions.append("bottom-up" if bottom_up else "top-down")
+        self.last_bottom_up, self.prev_frontier = bottom_up, frontier
+        if new:
+            st = self.state
+            touched = np.count_nonzero(st.touched) << L.TOUCH_SHIFT
+            spread = touched + np.count_nonzero(st.fcount) * self.plan.block_slots
+            self.finish(spread > PARALLEL_FINISH)
+        self.seconds.append((t1 - t0, time.perf_counter() - t1, time.process_time() - c0))
+        return new
+
+
+def _tables(plan: RankPlan) -> dict:
+    geo = L.geometry(plan)
+    common = (geo, plan.fact, plan.magic, plan.magic_small, plan.plane_parity, plan.pat_codes, plan.low_index)
+    return {"common": common, "fwd": plan.fwd, "bwd": plan.bwd}
+
+
+def _decode_frontier(graph, plan, state, size, budget, layer_sizes, workers) -> np.ndarray:
+    """The states of the last layer (code 2), in slot order, as rows of central-state values."""
+    n = plan.n
+    need = size * (n * 9 + 8)
+    if need > budget:
+        raise MemoryBudgetError(need, budget, f"decoding the last layer ({size:,} states)", layer_sizes)
+    blocks = np.flatnonzero(state.fcount).astype(np.int64)
+    slots = L.collect_frontier(state.codes64, blocks, size, L.geometry(plan))
+    perms = np.empty((len(slots), n), dtype=np.uint8)
+    cuts = np.linspace(0, len(slots), workers.count + 1).astype(np.int64)
+    workers.run([
+        partial(L.unrank_slots, slots[a:b], perms[a:b], n, plan.n_t, plan.rotated, plan.half, plan.plane_stride,
+                plan.plane_parity, plan.fact)
+        for a, b in zip(cuts[:-1], cuts[1:])
+    ])
+    return np.asarray(graph.central_state)[perms]

@@ -1,0 +1,238 @@
+"""How the rank-bitset BFS numbers the states of S_n (or A_n) and how each generator acts on the numbers.
+
+A state is a permutation ``pi`` (the central state relabelled to the identity) and a move is
+``pi -> pi[g]``. Every permutation gets a *slot* in a flat array of 2-bit codes:
+
+* **planes** -- when some generator is a cyclic shift of all n positions, the position ``k`` of value 0
+  is split off: ``t = pi`` rotated so that ``t[0] = 0``, and the plane of ``pi`` is ``k``. A shift then
+  changes only the plane (neighbour slots are a fixed distance away, in the same order), and every
+  other generator acts on ``t`` by a position map that depends on the plane. Without a shift there is
+  one plane and ``t = pi``.
+* **Lehmer rank inside a plane** -- ``u = sum_i c_i * i!`` over the ``n_t`` free positions of ``t``
+  (``c_i`` = number of earlier entries larger than entry i). A move that fixes all positions outside
+  ``[lo, e)`` changes only the digits ``lo..e-1``, so its neighbour's rank costs ``O(e * (e - lo))``
+  byte comparisons, and a move that fixes everything (a shift) costs nothing.
+* **blocks** -- the lowest ``p`` digits (``p = min(8, n_t)``) form a block of ``p!`` ranks whose
+  entries come from a small table of patterns; the higher digits are unranked once per block.
+  A block is cut into *units* of at most 128 words that are skipped when they hold nothing to do.
+* **half** -- when every generator is an even permutation, only even permutations are reachable; the
+  digit of weight 1 is then implied by the parity of the others and is dropped (``slot = u >> 1``).
+
+Slots: ``slot = plane * plane_stride + (u >> half)``; planes are padded to whole 64-bit words so that
+blocks never share a word.
+
+>>> import cayley
+>>> plan = RankPlan(cayley.groups.lrx(5).generators)
+>>> plan.planes, plan.n_t, plan.slots_per_plane, plan.kind_names()
+(5, 4, 24, ['shift', 'shift', 'count'])
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from math import factorial
+
+import numpy as np
+
+__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT"]
+
+MAX_N = 16
+BLOCK_DIGITS = 8
+SHIFT, SWAP, COUNT = 0, 1, 2  # kinds of moves on t
+
+
+def rank_eligible(graph) -> bool:
+    """True for permutation graphs whose central state has n <= MAX_N distinct values (all of S_n)."""
+    if graph.is_matrix_group:
+        return False
+    n = graph.state_size
+    return n <= MAX_N and len(np.unique(graph.central_state)) == n
+
+
+def _is_shift(g: np.ndarray) -> bool:
+    n = len(g)
+    return bool(np.all(g == (np.arange(n) + g[0]) % n)) and g[0] != 0
+
+
+def _parity(perm: np.ndarray) -> int:
+    seen = np.zeros(len(perm), dtype=bool)
+    swaps = 0
+    for i in range(len(perm)):
+        j, length = i, 0
+        while not seen[j]:
+            seen[j] = True
+            j = perm[j]
+            length += 1
+        swaps += max(0, length - 1)
+    return swaps & 1
+
+
+@lru_cache(maxsize=None)
+def _patterns(p: int) -> np.ndarray:
+    """``pat[j, b]``: relative order (0..p-1) of entry j in the permutation of p with Lehmer rank b."""
+    count = factorial(p)
+    b = np.arange(count, dtype=np.int64)
+    digits = np.zeros((p, count), dtype=np.int64)
+    for i in range(p):
+        digits[i] = (b // factorial(i)) % (i + 1)
+    pat = np.zeros((p, count), dtype=np.uint8)
+    alive = np.ones((count, p), dtype=bool)  # alive[b, v]: value v not placed yet in permutation b
+    for i in range(p - 1, -1, -1):
+        # entry i is the (i - c_i)-th smallest of the i + 1 values left
+        order = np.cumsum(alive, axis=1) - 1
+        value = np.argmax(alive & (order == (i - digits[i])[:, None]), axis=1)
+        pat[i] = value
+        alive[np.arange(count), value] = False
+    pat.flags.writeable = False
+    return pat
+
+
+class RankPlan:
+    """Numbering of permutations and the per-plane action of each generator (see module docstring)."""
+
+    def __init__(self, generators, half: bool | None = None):
+        gens = np.asarray(generators, dtype=np.int64)
+        if gens.ndim != 2 or gens.shape[0] == 0:
+            raise ValueError(f"generators must be a non-empty 2-d array, got shape {gens.shape}")
+        self.k, self.n = gens.shape
+        n = self.n
+        if not 1 <= n <= MAX_N:
+            raise ValueError(f"the rank engine handles 1 <= n <= {MAX_N} positions, got n = {n}")
+        self.generators = gens
+        self.inverses = np.argsort(gens, axis=1)
+        self.rotated = n >= 4 and any(_is_shift(g) for g in gens)
+        self.planes = n if self.rotated else 1
+        self.n_t = n - 1 if self.rotated else n
+        all_even = all(_parity(g) == 0 for g in gens)
+        self.half = int(all_even and self.n_t >= 2 if half is None else bool(half) and self.n_t >= 2)
+        if self.half and not all_even:
+            raise ValueError("half (even-permutation) numbering needs every generator to be even")
+        self.p = min(BLOCK_DIGITS, self.n_t)  # 8! is a multiple of 32: blocks start on whole words
+        self.fact = np.array([factorial(i) for i in range(21)], dtype=np.int64)
+        self.low_count = factorial(self.p)  # patterns per block (full numbering)
+        self.block_slots = self.low_count >> self.half
+        self.slots_per_plane = factorial(self.n_t) >> self.half
+        self.blocks_per_plane = self.slots_per_plane // self.block_slots
+        self.plane_stride = -(-self.slots_per_plane // 32) * 32
+        self.total_slots = self.planes * self.plane_stride
+        self.num_blocks = self.planes * self.blocks_per_plane
+        # words of one block (blocks tile the word array), and units: the largest divisor <= 128 of it
+        self.words_per_block = (self.block_slots if self.blocks_per_plane > 1 else self.plane_stride) // 32
+        self.unit_words = max(d for d in range(1, 129) if self.words_per_block % d == 0)
+        self.units_per_block = self.words_per_block // self.unit_words
+        self.num_units = self.num_blocks * self.units_per_block
+        self.num_states = self.planes * self.slots_per_plane
+        self.pat, self.low_index = self._block_tables()
+        self.pat_codes = (2 * self.pat + 1).astype(np.uint8)  # lane codes of low entries
+        # floor(b / d) = (b * magic) >> 32 for b, d < 2**16: by the factorials x! (x <= p) and by 1..16
+        self.magic = np.array([(1 << 32) // factorial(x) + 1 for x in range(self.p + 1)], dtype=np.int64)
+        self.magic_small = np.array([0] + [(1 << 32) // d + 1 for d in range(1, 17)], dtype=np.int64)
+        self.plane_parity = np.array(
+            [(k * (n - 1)) & 1 if self.rotated else 0 for k in range(self.planes)], dtype=np.int64
+        )
+        self.fwd = self._moves(self.generators)
+        self.bwd = self._moves(self.inverses)
+
+    # ------------------------------------------------------------------ tables
+    def _block_tables(self):
+        pat = _patterns(self.p)
+        if not self.half:
+            return pat[None], np.arange(self.low_count, dtype=np.int32)[None]
+        digits_parity = np.zeros(self.low_count, dtype=np.int64)
+        b = np.arange(self.low_count)
+        for i in range(self.p):
+            digits_parity += (b // factorial(i)) % (i + 1)
+        parity = digits_parity & 1
+        pats, lows = [], []
+        for q in (0, 1):
+            keep = np.nonzero(parity == q)[0]
+            pats.append(pat[:, keep])
+            lows.append(keep.astype(np.int32))
+        return np.ascontiguousarray(np.stack(pats)), np.ascontiguousarray(np.stack(lows))
+
+    def _moves(self, gens):
+        """Per generator and plane: target plane, kind, changed window [lo, hi) and position map on t.
+
+        Kinds: SHIFT (t unchanged), SWAP (two adjacent entries of t exchanged: two digits change by a
+        formula), COUNT (digits lo..hi-1 recounted). ``rows[k]`` has bit j set when some move in plane
+        k reads entry j of t.
+        """
+        g_count, n, n_t, planes = len(gens), self.n, self.n_t, self.planes
+        target = np.zeros((g_count, planes), dtype=np.int64)
+        kind = np.zeros((g_count, planes), dtype=np.int64)
+        lo = np.zeros((g_count, planes), dtype=np.int64)
+        hi = np.zeros((g_count, planes), dtype=np.int64)
+        psi = np.zeros((g_count, planes, max(n_t, 1)), dtype=np.int64)
+        rows = np.zeros(planes, dtype=np.int64)
+        for gi, g in enumerate(gens):
+            ginv = np.argsort(g)
+            for k in range(planes):
+                if self.rotated:
+                    kp = int(ginv[k])
+                    full = (g[(np.arange(n) + kp) % n] - k) % n
+                    m = full[1:] - 1
+                else:
+                    kp, m = 0, g
+                target[gi, k] = kp
+                psi[gi, k, :n_t] = m
+                moved = np.nonzero(m != np.arange(n_t))[0]
+                if len(moved) == 0:
+                    continue
+                a, b = int(moved[0]), int(moved[-1]) + 1
+                lo[gi, k], hi[gi, k] = a, b
+                if b == a + 2:
+                    kind[gi, k] = SWAP
+                    rows[k] |= 3 << a
+                else:
+                    kind[gi, k] = COUNT
+                    rows[k] |= (1 << b) - 1
+        cost = np.where(kind == SWAP, 2, (hi * (hi - 1) - lo * (lo - 1)) // 2).mean(axis=1)
+        order = np.argsort(cost, kind="stable").astype(np.int64)
+        return target, kind, lo, hi, psi, rows, order
+
+    # ------------------------------------------------------------------ reference (pure numpy) coding
+    def slot_of(self, perm) -> int:
+        """Slot of a permutation (reference implementation, for tests and the start state)."""
+        pi = np.asarray(perm, dtype=np.int64)
+        n = self.n
+        if self.rotated:
+            k = int(np.nonzero(pi == 0)[0][0])
+            t = pi[(np.arange(n) + k) % n][1:] - 1
+        else:
+            k, t = 0, pi
+        u = 0
+        for i in range(self.n_t):
+            u += int(np.sum(t[:i] > t[i])) * factorial(i)
+        return k * self.plane_stride + (u >> self.half)
+
+    def perm_of(self, slot: int) -> np.ndarray:
+        """Inverse of :meth:`slot_of` (reference implementation)."""
+        k, u = divmod(int(slot), self.plane_stride)
+        n_t = self.n_t
+        if self.half:
+            u <<= 1
+            digits = sum((u // factorial(i)) % (i + 1) for i in range(n_t))
+            u += (digits + int(self.plane_parity[k])) & 1
+        values = list(range(n_t))
+        t = [0] * n_t
+        for i in range(n_t - 1, -1, -1):
+            c = (u // factorial(i)) % (i + 1)
+            t[i] = values.pop(i - c)
+        if not self.rotated:
+            return np.array(t, dtype=np.int64)
+        full = np.concatenate([[0], np.array(t, dtype=np.int64) + 1])
+        pi = np.empty(self.n, dtype=np.int64)
+        pi[(np.arange(self.n) + k) % self.n] = full
+        return pi
+
+    def kind_names(self) -> list[str]:
+        """Per generator: "shift" when it only changes the plane, else "swap" / "count" (its costliest kind)."""
+        kind = self.fwd[1]
+        return [("shift", "swap", "count")[int(kind[gi].max())] for gi in range(self.k)]
+
+    def describe(self) -> str:
+        """A short text naming the layout (part of the checkpoint fingerprint)."""
+        return (
+            f"rank-v1 planes={self.planes} n_t={self.n_t} half={self.half} p={self.p} "
+            f"stride={self.plane_stride} blocks={self.num_blocks}"
+        )

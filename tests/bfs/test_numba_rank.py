@@ -1,0 +1,268 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from itertools import permutations
+from math import factorial
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from naive import naive_layers
+from theory import mahonian
+
+import cayley
+from cayley import CayleyGraph, MemoryBudgetError
+from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
+from cayley.bfs import _rank_layers as L
+from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
+from cayley.bfs.rank_plan import RankPlan
+
+DIRECTIONS = ["top-down", "bottom-up", "auto"]
+
+
+def _sorted_rows(a):
+    return sorted(map(tuple, np.asarray(a).tolist()))
+
+
+# ---------------------------------------------------------------- numbering
+@pytest.mark.parametrize(
+    "gens",
+    [
+        [[1, 0, 2, 3, 4]],  # plain numbering, odd generator
+        [[1, 2, 3, 4, 0], [1, 0, 2, 3, 4]],  # planes (a shift is present)
+        [[1, 2, 3, 4, 0], [3, 2, 1, 0, 4]],  # planes, all even: half numbering
+        [[1, 2, 0, 3, 4, 5]],  # plain, all even: half numbering
+    ],
+)
+def test_numbering_is_a_bijection_and_kernel_unrank_agrees(gens):
+    plan = RankPlan(gens)
+    n = plan.n
+    perms = [np.array(p) for p in permutations(range(n))]
+    if plan.half:
+        perms = [p for p in perms if _parity(p) == 0]
+    slots = [plan.slot_of(p) for p in perms]
+    assert len(set(slots)) == len(perms) == plan.num_states
+    for p, s in zip(perms, slots):
+        k, u = divmod(s, plan.plane_stride)
+        assert 0 <= k < plan.planes and 0 <= u < plan.slots_per_plane
+        assert plan.perm_of(s).tolist() == p.tolist()
+    out = np.empty((len(slots), n), dtype=np.uint8)
+    L.unrank_slots(np.array(slots, dtype=np.int64), out, n, plan.n_t, plan.rotated, plan.half,
+                   plan.plane_stride, plan.plane_parity, plan.fact)
+    assert out.tolist() == [p.tolist() for p in perms]
+
+
+def _parity(p):
+    return sum(1 for i in range(len(p)) for j in range(i) if p[j] > p[i]) & 1
+
+
+def test_plan_detects_planes_half_and_move_kinds():
+    plan = RankPlan(cayley.groups.lrx(7).generators)
+    assert (plan.planes, plan.n_t, plan.half) == (7, 6, 0)
+    assert plan.kind_names() == ["shift", "shift", "count"]  # X is a swap in most planes
+    assert (plan.fwd[1][2] == 1).sum() == 5
+    plan = RankPlan(cayley.groups.pancake(9).generators)
+    assert (plan.planes, plan.blocks_per_plane, plan.block_slots) == (1, 9, 40320)
+    assert RankPlan([[1, 2, 3, 4, 0], [3, 2, 1, 0, 4]]).half == 1
+    with pytest.raises(ValueError, match="rank engine handles"):
+        RankPlan([list(range(17))])
+
+
+# ---------------------------------------------------------------- against the naive BFS
+@st.composite
+def full_sn_graphs(draw, max_n=7, min_n=1):
+    n = draw(st.integers(min_n, max_n))
+    k = draw(st.integers(1, 3))
+    seeds = draw(st.lists(st.integers(0, 2**31), min_size=k, max_size=k))
+    gens = [np.random.default_rng(s).permutation(n) for s in seeds]
+    if n > 1 and draw(st.booleans()):  # a cyclic shift switches on the plane numbering
+        gens.append(np.roll(np.arange(n), -draw(st.integers(1, n - 1))))
+    center = np.random.default_rng(seeds[0] + 1).permutation(n) * 3 + 5  # distinct, not 0..n-1
+    g = CayleyGraph(gens, central_state=center)
+    if draw(st.booleans()):
+        g = g.make_inverse_closed()
+    return g
+
+
+@settings(max_examples=60, deadline=None)
+@given(full_sn_graphs(), st.sampled_from(DIRECTIONS))
+def test_matches_naive_bfs_and_numpy(g, direction):
+    r = growth_rank(g, direction=direction, progress=False)
+    expected = naive_layers(g.generators, g.central_state)
+    assert r.layer_sizes == expected
+    ref = cayley.growth(g, backend="numpy")
+    assert r.layer_sizes == ref.layer_sizes
+    assert _sorted_rows(r.last_layer) == _sorted_rows(ref.last_layer)
+    assert r.complete and r.backend == "numba"
+
+
+@settings(max_examples=4, deadline=None)
+@given(full_sn_graphs(min_n=9, max_n=10), st.sampled_from(DIRECTIONS))
+def test_several_blocks_per_plane_match_numpy(g, direction):
+    # n >= 9 (n >= 10 with planes): blocks of 8! ranks, high digits unranked per block, far moves
+    plan = RankPlan(g.generators)
+    assert plan.blocks_per_plane > 1 or plan.n_t < 9
+    r = growth_rank(g, direction=direction, progress=False)
+    assert r.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(5, 9).filter(lambda n: n % 2 == 1), st.integers(2, 4), st.sampled_from(DIRECTIONS))
+def test_even_generators_use_half_numbering(n, k, direction):
+    # top-spin style: shift (even for odd n) and a reversal of 4 (even): only A_n is reachable
+    shift = np.roll(np.arange(n), -1)
+    rev = np.arange(n)
+    rev[:4] = rev[:4][::-1]
+    g = CayleyGraph([shift, rev]) if k == 2 else CayleyGraph([shift, rev]).make_inverse_closed()
+    r = growth_rank(g, direction=direction, progress=False)
+    assert RankPlan(g.generators).half == 1
+    assert r.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
+    from sympy.combinatorics import Permutation, PermutationGroup
+
+    order = PermutationGroup([Permutation(list(map(int, x))) for x in g.generators]).order()
+    assert r.num_states == order and (factorial(n) // 2) % order == 0
+
+
+# ---------------------------------------------------------------- known values
+@pytest.mark.parametrize("n", range(4, 12))
+def test_lrx_diameter(n):
+    r = growth_rank(cayley.groups.lrx(n), progress=False)
+    assert r.diameter == n * (n - 1) // 2
+    assert r.num_states == factorial(n)
+
+
+PANCAKE_NUMBERS = {2: 1, 3: 3, 4: 4, 5: 5, 6: 7, 7: 8, 8: 9, 9: 10, 10: 11}  # OEIS A058986
+
+
+@pytest.mark.parametrize("n", sorted(PANCAKE_NUMBERS))
+def test_pancake_numbers(n):
+    r = growth_rank(cayley.groups.pancake(n), progress=False)
+    assert r.diameter == PANCAKE_NUMBERS[n]
+    assert r.num_states == factorial(n)
+
+
+@pytest.mark.parametrize("n", range(2, 10))
+def test_coxeter_growth_is_mahonian(n):
+    assert growth_rank(cayley.groups.coxeter(n), progress=False).layer_sizes == mahonian(n)
+
+
+@pytest.mark.parametrize("n", [5, 7, 8])
+def test_directed_lx_matches_numpy(n):
+    g = cayley.groups.lx(n)
+    assert growth_rank(g, progress=False).layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
+
+
+def test_last_layer_is_decoded_with_the_central_state():
+    r = growth_rank(cayley.groups.coxeter(5), progress=False)
+    assert r.last_layer.tolist() == [[4, 3, 2, 1, 0]]
+    g = cayley.groups.pancake(6).with_central_state([10, 20, 30, 40, 50, 60])
+    r, ref = growth_rank(g, progress=False), cayley.growth(g, backend="numpy")
+    assert _sorted_rows(r.last_layer) == _sorted_rows(ref.last_layer)
+    assert r.last_layer.shape == (r.layer_sizes[-1], 6)
+
+
+def test_max_diameter_stops_with_that_layer():
+    g = cayley.groups.lrx(8)
+    full = growth_rank(g, progress=False).layer_sizes
+    r = growth_rank(g, max_diameter=6, progress=False)
+    assert r.layer_sizes == full[:7] and not r.complete
+    ref = cayley.growth(g, backend="numpy", max_diameter=6)
+    assert _sorted_rows(r.last_layer) == _sorted_rows(ref.last_layer)
+
+
+# ---------------------------------------------------------------- options, errors, dispatch
+def test_memory_is_estimated_before_allocating():
+    g = cayley.groups.lrx(9)
+    need = estimate_rank_bytes(RankPlan(g.generators))
+    assert factorial(9) // 4 < need < factorial(9) // 4 + (2 << 20)  # codes + about 1 MiB of tables
+    with pytest.raises(MemoryBudgetError, match="rank bitset") as info:
+        growth_rank(g, memory_budget=10_000, progress=False)
+    assert info.value.estimate == need and info.value.budget == 10_000
+    with pytest.raises(MemoryBudgetError):  # 16!/4 bytes is far beyond any machine here
+        growth_rank(cayley.groups.lrx(16), progress=False)
+
+
+def test_bad_requests_raise_value_errors():
+    with pytest.raises(ValueError, match="distinct central values"):
+        growth_rank(cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1]))
+    with pytest.raises(ValueError, match="keep_layers"):
+        growth_rank(cayley.groups.lrx(5), keep_layers=True)
+    with pytest.raises(ValueError, match="direction"):
+        growth_rank(cayley.groups.lrx(5), direction="sideways")
+
+
+def test_backend_registration_and_dispatch():
+    assert "numba" in cayley.bfs.backends()
+    r = cayley.growth(cayley.groups.lrx(7))  # auto prefers the numba backend
+    assert r.backend == "numba" and r.info["engine"] == "rank"
+    assert numba_backend.uses_rank_engine(cayley.groups.pancake(8))
+    coset = cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1])
+    assert not numba_backend.uses_rank_engine(coset)
+    assert not numba_backend.uses_rank_engine(cayley.groups.lrx(6), {"keep_layers": True})
+    small_group = CayleyGraph([[1, 0] + list(range(2, 12))])  # order 2 inside S_12: not worth 12!/4 bytes
+    assert not numba_backend.uses_rank_engine(small_group)
+    r = cayley.growth(coset, backend="numba")
+    assert r.layer_sizes == cayley.growth(coset, backend="numpy").layer_sizes
+
+
+def test_progress_reports_every_layer():
+    seen = []
+    r = growth_rank(cayley.groups.lrx(6), progress=seen.append)
+    assert [x["size"] for x in seen] == r.layer_sizes
+    assert seen[-1]["total"] == 720 and seen[-1]["memory"] > 0
+
+
+# ---------------------------------------------------------------- checkpoint and resume
+def test_resume_from_checkpoint_in_process(tmp_path):
+    g = cayley.groups.lrx(8)
+    full = growth_rank(g, progress=False)
+    part = growth_rank(g, max_diameter=9, checkpoint_dir=tmp_path, progress=False)
+    assert part.layer_sizes == full.layer_sizes[:10]
+    assert json.loads((tmp_path / "meta.json").read_text())["layer_sizes"] == part.layer_sizes
+    seen = []
+    resumed = growth_rank(g, checkpoint_dir=tmp_path, progress=seen.append)
+    assert resumed.layer_sizes == full.layer_sizes
+    assert _sorted_rows(resumed.last_layer) == _sorted_rows(full.last_layer)
+    with pytest.raises(ValueError, match="another computation"):
+        growth_rank(cayley.groups.pancake(8), checkpoint_dir=tmp_path, progress=False)
+    with pytest.raises(ValueError, match="max_diameter"):
+        growth_rank(g, max_diameter=3, checkpoint_dir=tmp_path, progress=False)
+
+
+_CHILD = textwrap.dedent(
+    """
+    import sys, time
+    import cayley
+    from cayley.bfs.rank_bfs import growth_rank
+    growth_rank(cayley.groups.lrx(10), checkpoint_dir=sys.argv[1], progress=lambda info: time.sleep(0.05))
+    """
+)
+
+
+def test_killed_run_resumes_with_identical_layers(tmp_path):
+    g = cayley.groups.lrx(10)
+    expected = growth_rank(g, progress=False)
+    ck = tmp_path / "ck"
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(ck)], env=dict(os.environ))
+    meta = ck / "meta.json"
+    deadline = time.time() + 120
+    try:
+        while time.time() < deadline and proc.poll() is None:
+            if meta.exists() and len(json.loads(meta.read_text())["layer_sizes"]) >= 8:
+                break
+            time.sleep(0.01)
+        assert proc.poll() is None, "the child finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    done = json.loads(meta.read_text())["layer_sizes"]
+    assert 8 <= len(done) < len(expected.layer_sizes) and not json.loads(meta.read_text())["complete"]
+    assert done == expected.layer_sizes[: len(done)]
+    resumed = growth_rank(g, checkpoint_dir=ck, progress=False)
+    assert resumed.layer_sizes == expected.layer_sizes
+    assert _sorted_rows(resumed.last_layer) == _sorted_rows(expected.last_layer)
