@@ -7,7 +7,13 @@ priority that supports the request. Every backend returns identical ``layer_size
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+
+# Idle OpenMP threads of the numba kernels must sleep, not spin, or they starve the busy ones on a
+# shared or small machine. numba reads this once, when its thread pool starts.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+from dataclasses import dataclass  # noqa: E402
 from typing import Callable
 
 from ..graph import CayleyGraph
