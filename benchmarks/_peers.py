@@ -1,6 +1,6 @@
 """Optional peers for side-by-side benchmarks: CayleyPy (torch, CPU) and GAP (GrowthFunctionOfGroup).
 
-Each runner returns ``(layer_sizes, seconds)`` or raises ``PeerMissing`` when the peer is not installed.
+Each runner returns ``(layer_sizes, wall_seconds, cpu_seconds)`` or raises ``PeerMissing`` when the peer is not installed.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ def cayleypy_growth(graph):
         definition = CayleyGraphDef.for_matrix_group(generators=gens, central_state=graph.central_state.tolist())
     else:
         definition = CayleyGraphDef.create(graph.generators.tolist(), central_state=graph.central_state.tolist())
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     result = CayleyGraph(definition, device="cpu").bfs()
-    return [int(x) for x in result.layer_sizes], time.perf_counter() - start
+    return [int(x) for x in result.layer_sizes], time.perf_counter() - wall, time.process_time() - cpu
 
 
 def gap_version():
@@ -77,7 +77,8 @@ def gap_growth(graph, timeout=600):
     if not grow or not tm:
         raise RuntimeError(f"GAP failed: {proc.stdout[-300:]} {proc.stderr[-300:]}")
     sizes = [int(x) for x in re.sub(r"\s", "", grow.group(1)).split(",")]
-    return sizes, int(tm.group(1)) / 1000.0
+    seconds = int(tm.group(1)) / 1000.0  # GAP's Runtime(): CPU time of its single thread
+    return sizes, seconds, seconds
 
 
 def machine_info() -> str:

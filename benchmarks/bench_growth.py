@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 import time
 from pathlib import Path
@@ -48,13 +49,16 @@ SUITES = {
 
 
 def run_cayley(graph, backend):
-    if backend == "numba":
-        cayley.growth(cayley.groups.lrx(5), backend="numba", progress=False)  # compile / load cache
+    if backend == "numba":  # load (or compile) every kernel the run may use, outside the timing
+        from cayley.bfs.rank_bfs import growth_rank
+
+        for direction in ("top-down", "bottom-up"):
+            growth_rank(cayley.groups.lrx(6), direction=direction, progress=False)
         if graph.is_coset_graph or graph.is_matrix_group:
             cayley.growth(graph, backend="numba", max_diameter=1, progress=False)
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     result = cayley.growth(graph, backend=backend, progress=False)
-    return result.layer_sizes, time.perf_counter() - start
+    return result.layer_sizes, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main(argv=None) -> int:
@@ -68,13 +72,14 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     backends = [b for b in args.backends.split(",") if b]
     rows, notes, failed = [], [], False
+    load_before = os.getloadavg()[0]
     for label, make in SUITES[args.suite]:
         try:
             graph = make()
         except ValueError as exc:
             notes.append(f"{label}: skipped ({exc})")
             continue
-        times, reference = {}, None
+        times, cpu_times, reference = {}, {}, None
         engines = [(f"cayley[{b}]", lambda g, b=b: run_cayley(g, b)) for b in backends]
         if not args.no_cayleypy:
             engines.append(("CayleyPy", cayleypy_growth))
@@ -82,7 +87,7 @@ def main(argv=None) -> int:
             engines.append(("GAP", lambda g: gap_growth(g, timeout=args.gap_timeout)))
         for name, runner in engines:
             try:
-                sizes, seconds = runner(graph)
+                sizes, seconds, cpu_seconds = runner(graph)
             except PeerMissing as exc:
                 notes.append(f"{label}: {name} not run ({exc})")
                 continue
@@ -94,9 +99,10 @@ def main(argv=None) -> int:
             elif sizes != reference:
                 failed = True
                 notes.append(f"{label}: {name} DISAGREES on layer sizes")
-            times[name] = seconds
-            print(f"{label:32s} {name:16s} {seconds:9.3f} s", file=sys.stderr, flush=True)
-        rows.append((label, sum(reference or [0]), len(reference or [0]) - 1, times))
+            times[name], cpu_times[name] = seconds, cpu_seconds
+            print(f"{label:32s} {name:16s} {seconds:9.3f} s wall {cpu_seconds:9.3f} s CPU", file=sys.stderr, flush=True)
+        rows.append((label, sum(reference or [0]), len(reference or [0]) - 1, times, cpu_times))
+    notes.append(f"load average (1 min) before -> after the run: {load_before:.1f} -> {os.getloadavg()[0]:.1f}")
     text = render(args, backends, rows, notes)
     out = Path(args.out or Path(__file__).parent / "results" / f"growth_{args.suite}.md")
     out.parent.mkdir(exist_ok=True)
@@ -107,30 +113,33 @@ def main(argv=None) -> int:
 
 def render(args, backends, rows, notes) -> str:
     peers = [p for p in ("CayleyPy", "GAP") if any(p in r[3] for r in rows)]
-    head = ["case", "states", "diameter"] + [f"cayley[{b}] s" for b in backends]
-    for p in peers:
-        head += [f"{p} s"] + [f"{p} / cayley[{b}]" for b in backends]
     lines = [
         f"# Growth benchmark, suite `{args.suite}`",
         "",
         f"Run {datetime.date.today()} on {machine_info()}; CayleyPy {cayleypy_version() or 'not installed'}, "
-        f"GAP {gap_version() or 'not installed'}. One run per engine, wall seconds (GAP: its own Runtime()). "
-        "Ratios above 1 mean cayley is faster. All engines' layer sizes agree unless noted.",
+        f"GAP {gap_version() or 'not installed'}. One run per engine. Wall seconds, and CPU seconds (all "
+        "threads of the process; GAP: its own Runtime(), start-up excluded). Ratios are peer / cayley: above 1 "
+        "means cayley is faster. All engines' layer sizes agree unless noted.",
         "",
-        "| " + " | ".join(head) + " |",
-        "|" + "---|" * len(head),
     ]
-    for label, states, diameter, times in rows:
-        cells = [label, f"{states:,}", str(diameter)]
-        cells += [_fmt(times.get(f"cayley[{b}]")) for b in backends]
+    for title, column in (("Wall time", 3), ("CPU time", 4)):
+        head = ["case", "states", "diameter"] + [f"cayley[{b}] s" for b in backends]
         for p in peers:
-            cells.append(_fmt(times.get(p)))
-            for b in backends:
-                mine, theirs = times.get(f"cayley[{b}]"), times.get(p)
-                cells.append(f"{theirs / mine:.1f}x" if mine and theirs else "-")
-        lines.append("| " + " | ".join(cells) + " |")
+            head += [f"{p} s"] + [f"{p} / cayley[{b}]" for b in backends]
+        lines += [f"## {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for row in rows:
+            label, states, diameter, times = row[0], row[1], row[2], row[column]
+            cells = [label, f"{states:,}", str(diameter)]
+            cells += [_fmt(times.get(f"cayley[{b}]")) for b in backends]
+            for p in peers:
+                cells.append(_fmt(times.get(p)))
+                for b in backends:
+                    mine, theirs = times.get(f"cayley[{b}]"), times.get(p)
+                    cells.append(f"{theirs / mine:.1f}x" if mine and theirs else "-")
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
     if notes:
-        lines += ["", "Notes:", ""] + [f"- {n}" for n in notes]
+        lines += ["Notes:", ""] + [f"- {n}" for n in notes]
     return "\n".join(lines) + "\n"
 
 

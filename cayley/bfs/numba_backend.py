@@ -72,33 +72,14 @@ def uses_rank_engine(graph, options: dict | None = None) -> bool:
     return rank_eligible(graph) and not options.get("keep_layers") and _fills_numbering(graph)
 
 
-def _hash_engine():
-    try:
-        from .numba_hash import growth_hash
-    except ImportError:
-        return None
-    return growth_hash
-
-
-def _supports(graph, options: dict) -> bool:
-    if uses_rank_engine(graph, options) or _hash_engine() is not None:
-        return True
-    return options.get("checkpoint_dir") is None  # the numpy fallback cannot checkpoint
-
-
 def _run(graph, **options):
     if uses_rank_engine(graph, options):
         from .rank_bfs import growth_rank
 
         return growth_rank(graph, **options)
-    growth_hash = _hash_engine()
-    if growth_hash is not None:
-        return growth_hash(graph, **options)
-    from .xp_engine import growth_xp
+    from .numba_hash import growth_hash
 
-    if options.pop("checkpoint_dir", None) is not None:
-        raise ValueError("checkpoint_dir needs the hash engine (cayley.bfs.numba_hash), which is not installed")
-    return growth_xp(graph, backend_name="numpy", **options)
+    return growth_hash(graph, **options)
 
 
-register_backend("numba", _run, supports=_supports, available=_available, priority=10)
+register_backend("numba", _run, available=_available, priority=10)
