@@ -27,12 +27,10 @@ FULL = -(1 << 62)  # probe result: the segment has no free slot and does not hol
 SEG_LOG = 12  # a table segment has at most 4096 slots
 BLOCK = 256  # frontier rows expanded together
 
-_U1 = np.uint64(1)
 _M0 = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
-_S27, _S30, _S31, _S32 = np.uint64(27), np.uint64(30), np.uint64(31), np.uint64(32)
-_S6, _L6 = np.uint64(6), np.uint64(63)
+_U1, _S27, _S30, _S31, _S32, _S6, _L6 = (np.uint64(v) for v in (1, 27, 30, 31, 32, 6, 63))
 
 
 @intrinsic
@@ -51,10 +49,7 @@ def next_job(typingctx, counter):
 @njit(cache=True, inline="always")
 def probe(t, log_c, log_seg, keys, i, W, h):
     """Slot of key ``i`` in ``t``; ``-1 - slot`` of the free slot where it would go; FULL when neither.
-
-    (Word loops are written out, here and below: row helpers called in hot loops compile to code
-    many times slower.)
-    """
+    (Word loops are written out, here and below: row helpers in hot loops compile many times slower.)"""
     idx = np.int64((h >> np.uint64(63 - log_c)) >> _U1)
     mask = (np.int64(1) << log_seg) - 1
     pos, k0, left, result = idx, keys[i, 0], mask, FULL

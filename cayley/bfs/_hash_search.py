@@ -19,6 +19,7 @@ SEGMENT_FILL = 0.7  # no segment of a table gets fuller than this: the table gro
 PARTITION_ROWS = 1 << 14  # target number of candidates per partition
 MAX_LOG_PARTITIONS = 12
 BATCH = 1 << 22  # moves expanded at once (bounds the candidate buffers)
+KEEP_ALL = 512 << 20  # a table up to this size (and an eighth of the budget) keeps old layers
 
 
 class Pool:
@@ -156,7 +157,8 @@ class Search:
     possible key in bitset mode.
     """
 
-    def __init__(self, words: int, moves: tuple, directed: bool, n_generators: int, key_bits):
+    def __init__(self, words: int, moves: tuple, directed: bool, n_generators: int, key_bits, budget=0):
+        self.keep_bytes = min(KEEP_ALL, budget // 8)
         self.words, self.moves, self.directed, self.k = words, moves, directed, n_generators
         self.key_bits, self.pool, self.ratios = key_bits, Pool(), [0.0, 1.0]
         self.table: Table | None = None
@@ -206,6 +208,9 @@ class Search:
                 check(self.resident_bytes() + capacity * 8 * self.words, "table")
                 self._grow(capacity)
         retiring = self.held[0] if not self.directed and len(self.held) == 3 else None
+        if retiring is not None and self._keeps_old():
+            self.held.pop(0).release()
+            retiring = None
         layer = self._absorb(self.frontier, self.moves, retiring, check)
         if retiring is not None:
             self.held.pop(0).release()
@@ -216,6 +221,14 @@ class Search:
         if self.directed and len(self.held) > 1:
             self.held.pop(0).release()
         return layer.size
+
+    def _keeps_old(self) -> bool:
+        """True when retiring the oldest layer from the set is not worth its time: a bitset costs
+        nothing more, and a small table saves the deletions (a kept old key is never a neighbour of the
+        frontier when the generators are inverse-closed, so sizes stay exact)."""
+        if self.key_bits is not None:
+            return True
+        return len(self.table.keys) * 8 * self.words <= self.keep_bytes
 
     def _new_per_move(self) -> float:
         """Predicted share of moves that give new states (falls as the search saturates)."""

@@ -33,6 +33,7 @@ import numba  # noqa: E402
 import numpy as np  # noqa: E402
 
 from ..encoding import StateCodec  # noqa: E402
+from ..encoding.packing import Packing  # noqa: E402
 from ..errors import MemoryBudgetError  # noqa: E402
 from ..graph import CayleyGraph  # noqa: E402
 from ..result import GrowthResult  # noqa: E402
@@ -48,8 +49,9 @@ DENSE_ALWAYS = 64 << 20  # a bitset this small is always worth it
 SERIAL_BELOW = 1 << 15  # layers with fewer candidates run on one thread (no parallel start-up cost)
 
 
-def move_tables(graph: CayleyGraph, packing) -> tuple:
-    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word)`` for the moves of ``graph``.
+def move_tables(graph: CayleyGraph, packing, perms=None) -> tuple:
+    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word)`` for the moves of ``graph``
+    (or of the permutations ``perms`` of ``packing.n`` entries, when given).
 
     A permutation becomes mask-and-shift ops grouped by target word, one per (target word, source
     word, shift) that some entry uses: ``out[dst] |= ((in[src] >> r) << l) & mask``.
@@ -64,7 +66,7 @@ def move_tables(graph: CayleyGraph, packing) -> tuple:
     b, pw = packing.bits, packing.per_word
     field = (1 << b) - 1
     plans = []
-    for perm in graph.generators:
+    for perm in graph.generators if perms is None else perms:
         groups: dict = {}
         for i, src in enumerate(perm.tolist()):
             key = (i // pw, src // pw, b * (i % pw) - b * (src % pw))
@@ -77,6 +79,45 @@ def move_tables(graph: CayleyGraph, packing) -> tuple:
             ops[g, t] = (sw, max(-delta, 0), max(delta, 0), mask)
             op_start[g, dw + 1 :] += 1
     return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw)
+
+
+class Squeeze:
+    """The packing the search uses: the entries that some generator moves (the others keep their
+    central value in every reachable state, so dropping them is exact and may save whole words).
+
+    :meth:`reduce` and :meth:`restore` convert packed rows between the full and the search packing.
+
+    >>> import cayley
+    >>> g = cayley.CayleyGraph([[1, 0, 2, 3], [0, 1, 3, 2]], central_state=[0, 1, 2, 3])
+    >>> Squeeze(g, StateCodec(g).packing).perms is None
+    True
+    """
+
+    def __init__(self, graph: CayleyGraph, full):
+        self.full, self.packing, self.perms = full, full, None
+        if graph.is_matrix_group:
+            return
+        gens = np.asarray(graph.generators, dtype=np.int64).reshape(-1, full.n)
+        moved = np.flatnonzero((gens != np.arange(full.n)).any(axis=0))
+        if len(moved) == 0 or len(moved) == full.n:
+            return
+        where = np.full(full.n, -1, np.int64)
+        where[moved] = np.arange(len(moved))
+        self.moved, self.perms = moved, where[gens[:, moved]]
+        self.packing = Packing(len(moved), full.num_values)
+        self.center = StateCodec(graph).to_indices(graph.central_state.reshape(1, -1))[0]
+
+    def reduce(self, rows: np.ndarray) -> np.ndarray:
+        if self.perms is None:
+            return rows
+        return self.packing.encode(self.full.decode(rows)[:, self.moved])
+
+    def restore(self, rows: np.ndarray) -> np.ndarray:
+        if self.perms is None:
+            return rows
+        out = np.repeat(self.center[None, :], len(rows), axis=0)
+        out[:, self.moved] = self.packing.decode(rows)
+        return self.full.encode(out)
 
 
 def dense_key_bits(graph: CayleyGraph, packing, budget: int) -> int | None:
@@ -138,13 +179,15 @@ def growth_hash(
     ):
         raise ValueError(f"max_diameter must be a non-negative integer or None, got {max_diameter!r}")
     codec = StateCodec(graph)
-    words = codec.packing.words
+    squeeze = Squeeze(graph, codec.packing)
+    words = squeeze.packing.words
     budget = resolve_budget(memory_budget)
     report = progress if isinstance(progress, Progress) else Progress(progress, label=BACKEND)
     directed = not graph.is_inverse_closed
-    key_bits = _choose_set(set_kind, graph, codec.packing, budget)
-    search = Search(words, move_tables(graph, codec.packing), directed, graph.n_generators, key_bits)
-    store = LayerStore(checkpoint_dir, graph, words, keep_layers or directed) if checkpoint_dir else None
+    key_bits = _choose_set(set_kind, graph, squeeze.packing, budget)
+    moves = move_tables(graph, squeeze.packing, squeeze.perms)
+    search = Search(words, moves, directed, graph.n_generators, key_bits, budget)
+    store = LayerStore(checkpoint_dir, graph, codec.packing.words, keep_layers or directed) if checkpoint_dir else None
     loaded = store.load(need_all=keep_layers or directed) if store is not None else None
     if loaded is None:
         center = codec.packing.encode(codec.to_indices(graph.central_state.reshape(1, -1)))
@@ -155,6 +198,7 @@ def growth_hash(
         sizes, layers, finished = loaded
         resumed = len(sizes) - 1
     kept = [sorted_rows(a) for a in layers] if keep_layers else None
+    layers = [squeeze.reduce(a) for a in layers]
     if max_diameter is not None and len(sizes) - 1 > max_diameter:
         return _truncated(sizes, max_diameter, store, kept, codec, report, resumed)
     search.resume(layers)
@@ -184,11 +228,11 @@ def growth_hash(
             break
         sizes.append(n_new)
         if kept is not None:
-            kept.append(sorted_rows(search.frontier))
+            kept.append(sorted_rows(squeeze.restore(search.frontier)))
         if store is not None:
-            store.save(sizes, search.frontier)
+            store.save(sizes, squeeze.restore(search.frontier))
         report.layer(len(sizes) - 1, n_new, sum(sizes), search.resident_bytes())
-    last = codec.from_indices(codec.packing.decode(sorted_rows(search.frontier)))
+    last = codec.from_indices(codec.packing.decode(sorted_rows(squeeze.restore(search.frontier))))
     info = {"engine": "hash", "set_kind": "hash" if key_bits is None else "bitset",
             "peak_bytes_estimate": int(peak), "resumed_from_layer": resumed}
     return GrowthResult(sizes, last, complete, BACKEND, report.elapsed(), kept, codec, info)

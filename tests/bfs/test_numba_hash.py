@@ -301,3 +301,51 @@ def test_lrx_coset_of_twenty_matches_numpy(set_kind):
     g = cayley.groups.lrx(20).with_central_state([0] * 10 + [1] * 10)
     r = growth_hash(g, set_kind=set_kind, progress=False)
     assert r.layer_sizes == growth_xp(g, progress=False).layer_sizes and r.num_states == 184756
+
+
+def _padded_coset():
+    """LRX(8) acting on entries 5..12 of 28; the other entries hold values no generator ever moves."""
+    gens = []
+    for p in cayley.groups.lrx(8).generators:
+        full = np.arange(28)
+        full[5:13] = np.asarray(p) + 5
+        gens.append(full)
+    center = list(range(2, 7)) + [0, 1, 0, 1, 0, 1, 0, 1] + list(range(7, 22))
+    return CayleyGraph(gens, central_state=center)
+
+
+def test_entries_no_generator_moves_are_dropped_and_restored(tmp_path):
+    from cayley.bfs.numba_hash import Squeeze
+
+    g = _padded_coset()
+    squeeze = Squeeze(g, StateCodec(g).packing)
+    assert StateCodec(g).packing.words == 3 and squeeze.packing.words == 1
+    rows = StateCodec(g).encode(g.central_state[None])
+    assert np.array_equal(squeeze.restore(squeeze.reduce(rows)), rows)
+    ref = growth_xp(g, keep_layers=True, progress=False)
+    for set_kind in ("hash", "auto"):
+        r = growth_hash(g, keep_layers=True, set_kind=set_kind, progress=False)
+        assert r.layer_sizes == ref.layer_sizes
+        assert all(np.array_equal(a, b) for a, b in zip(r.layers, ref.layers))
+        assert np.array_equal(r.last_layer, ref.last_layer)
+    part = growth_hash(g, max_diameter=4, checkpoint_dir=tmp_path, progress=False)
+    assert part.layer_sizes == ref.layer_sizes[:5]
+    rest = growth_hash(g, checkpoint_dir=tmp_path, progress=False)
+    assert rest.layer_sizes == ref.layer_sizes and np.array_equal(rest.last_layer, ref.last_layer)
+
+
+def test_cube_with_a_fixed_corner_fits_one_word():
+    from cayley.bfs.numba_hash import Squeeze
+
+    g = cayley.puzzles.cube(2, metric="HTM", fix_corner=True)
+    assert StateCodec(g).packing.words == 2 and Squeeze(g, StateCodec(g).packing).packing.words == 1
+    r = growth_hash(g, max_diameter=4, progress=False)
+    assert r.layer_sizes == growth_xp(g, max_diameter=4, progress=False).layer_sizes
+
+
+@pytest.mark.parametrize("keep", [0, 1 << 40])
+def test_old_layers_kept_or_retired_give_the_same_layers(monkeypatch, keep):
+    monkeypatch.setattr(_hash_search, "KEEP_ALL", keep)
+    g = cayley.groups.lrx(9).with_central_state([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    r = growth_hash(g, set_kind="hash", progress=False, memory_budget=1 << 34)
+    assert r.layer_sizes == growth_xp(g, progress=False).layer_sizes
