@@ -132,14 +132,12 @@ def test_3x3x3_first_layers():
     assert cayley.growth(cube(3, "QTM"), max_diameter=4, progress=False).layer_sizes == A080583
 
 
-@pytest.mark.slow
 def test_2x2x2_half_turn_metric_a079761():
     r = cayley.growth(cube(2, "HTM", fix_corner=True), progress=False)
     assert r.layer_sizes == A079761
     assert r.num_states == 3_674_160 and r.diameter == 11
 
 
-@pytest.mark.slow
 def test_2x2x2_quarter_turn_metric_a079762():
     r = cayley.growth(cube(2, "QTM", fix_corner=True), progress=False)
     assert r.layer_sizes == A079762

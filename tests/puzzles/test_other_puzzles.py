@@ -71,7 +71,6 @@ def test_pyraminx_first_layers():
     assert cayley.growth(pyraminx(tips=False), max_diameter=5, progress=False).layer_sizes == PYRAMINX[:6]
 
 
-@pytest.mark.slow
 def test_pyraminx_distribution():
     assert cayley.growth(pyraminx(tips=False), progress=False).layer_sizes == PYRAMINX
 
@@ -83,7 +82,6 @@ def test_skewb_orders_and_first_layers():
     assert cayley.growth(skewb(), max_diameter=5, progress=False).layer_sizes == SKEWB[:6]
 
 
-@pytest.mark.slow
 def test_skewb_distribution():
     assert cayley.growth(skewb(), progress=False).layer_sizes == SKEWB
 
