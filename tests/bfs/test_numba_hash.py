@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from naive import naive_layers
+from strategies import small_graphs
 from theory import mahonian, multinomial
 
 import cayley
@@ -25,22 +26,6 @@ from cayley.encoding import StateCodec
 
 def naive(g):
     return naive_layers(g.generators, g.central_state, modulo=g.modulo)
-
-
-@st.composite
-def small_graphs(draw, max_n=7, pad_to=None):
-    n = draw(st.integers(2, max_n))
-    k = draw(st.integers(1, 3))
-    seeds = draw(st.lists(st.integers(0, 2**31), min_size=k, max_size=k))
-    gens = [np.random.default_rng(s).permutation(n) for s in seeds]
-    center = list(range(n))
-    if draw(st.booleans()):
-        center = draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))
-    if pad_to is not None:
-        gens = [np.concatenate([g, np.arange(n, pad_to)]) for g in gens]
-        center = list(center) + list(range(100, 100 + pad_to - n))
-    g = CayleyGraph(gens, central_state=center)
-    return g.make_inverse_closed() if draw(st.booleans()) else g
 
 
 @pytest.fixture

@@ -3,30 +3,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from naive import naive_layers
+from strategies import small_graphs
 from theory import mahonian, multinomial, stirling_first_unsigned_by_distance
 
 import cayley
 from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs.xp_engine import setdiff_rows, unique_rows
-
-
-@st.composite
-def small_graphs(draw, max_n=7, pad_to=None):
-    n = draw(st.integers(2, max_n))
-    k = draw(st.integers(1, 3))
-    seeds = draw(st.lists(st.integers(0, 2**31), min_size=k, max_size=k))
-    gens = [np.random.default_rng(s).permutation(n) for s in seeds]
-    center = list(range(n))
-    if draw(st.booleans()):
-        values = draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))
-        center = values
-    if pad_to is not None:
-        gens = [np.concatenate([g, np.arange(n, pad_to)]) for g in gens]
-        center = list(center) + list(range(100, 100 + pad_to - n))
-    g = CayleyGraph(gens, central_state=center)
-    if draw(st.booleans()):
-        g = g.make_inverse_closed()
-    return g
 
 
 @settings(max_examples=80, deadline=None)
