@@ -146,8 +146,9 @@ def recovery_table(trials: int, lines: list[str]) -> None:
 def timing_table(repeats: int, lines: list[str]) -> None:
     Ms = [8, 16, 32, 64, 128]
     lines += ["## Run time vs M", "",
-              f"Median of {repeats} runs of `recover_group` (seconds). Exact: the planted matrix itself; "
-              "noisy: a sample covariance with L = 300 M snapshots. The permutation span has dimension "
+              f"Median of {repeats} runs of `recover_group` (seconds; all runs recovered the planted group "
+              "unless noted). Exact: the planted matrix itself; "
+              "noisy: a sample covariance with L = 1000 M snapshots. The permutation span has dimension "
               "(M-1)^2 + 1 (16 130 at M = 128); it is solved exactly up to M = 34 and by the reduced "
               "Rayleigh-Ritz problem above.", "",
               "| structure | " + " | ".join(f"M={M}" for M in Ms) + " |", "|---|" + "---|" * len(Ms)]
@@ -155,17 +156,17 @@ def timing_table(repeats: int, lines: list[str]) -> None:
         for noisy in (False, True):
             cells = []
             for M in Ms:
-                times, ok = [], True
+                times, ok = [], 0
                 for t in range(repeats):
                     rng = np.random.default_rng(M + 31 * t)
                     R, gens = planted(kind, M, rng)
                     if noisy:
-                        R = sample_covariance(R, 300 * M, rng)
+                        R = sample_covariance(R, 1000 * M, rng)
                     t0 = time.perf_counter()
                     s = recover_group(R, seed=t)
                     times.append(time.perf_counter() - t0)
-                    ok &= recovered(s, ClosedGroup(M, gens))
-                cells.append(f"{np.median(times):.2f}" + ("" if ok else " (missed)"))
+                    ok += recovered(s, ClosedGroup(M, gens))
+                cells.append(f"{np.median(times):.2f}" + ("" if ok == repeats else f" ({ok}/{repeats} recovered)"))
             lines.append(f"| {kind}, {'noisy' if noisy else 'exact'} | " + " | ".join(cells) + " |")
             print(f"timing: {kind} noisy={noisy} done", file=sys.stderr)
     lines.append("")
