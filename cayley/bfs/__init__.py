@@ -50,7 +50,8 @@ def backends() -> list[str]:
 
 def _numpy_run(graph, **options):
     options.pop("checkpoint_dir", None)
-    return growth_xp(graph, backend_name="numpy", **options)
+    workers = min(os.cpu_count() or 1, 8)
+    return growth_xp(graph, backend_name="numpy", workers=workers, **options)
 
 
 def _cupy_available() -> bool:

@@ -15,6 +15,8 @@ of each layer is estimated before it is built (``MemoryBudgetError`` when over b
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from ..encoding import StateCodec
@@ -26,6 +28,7 @@ from .progress import Progress
 __all__ = ["growth_xp", "unique_rows", "setdiff_rows", "to_host"]
 
 _WORKING_BYTES = 64 << 20  # target size of one expansion batch
+_PARALLEL_FROM = 1 << 15  # frontiers smaller than this are expanded in one thread
 
 
 def to_host(a) -> np.ndarray:
@@ -39,13 +42,17 @@ def _lex_order(rows, xp):
     return xp.lexsort(keys)
 
 
-def unique_rows(rows, xp=np):
-    """Sorted unique rows of an (N, W) uint64 array."""
+def unique_rows(rows, xp=np, presorted_runs: bool = False):
+    """Sorted unique rows of an (N, W) uint64 array.
+
+    ``presorted_runs``: the rows are a few sorted runs one after the other (a stable sort merges
+    them in about linear time).
+    """
     if rows.shape[0] == 0:
         return rows
     if rows.shape[1] == 1:
         # sort + mask (np.unique may pick a slower hash-based path for integers)
-        values = xp.sort(rows[:, 0])
+        values = xp.sort(rows[:, 0], kind="stable" if presorted_runs else None)
         keep = xp.ones(values.shape[0], dtype=bool)
         keep[1:] = values[1:] != values[:-1]
         return values[keep][:, None]
@@ -148,8 +155,12 @@ def growth_xp(
     keep_layers: bool = False,
     batch_size: int | None = None,
     backend_name: str = "numpy",
+    workers: int = 1,
 ) -> GrowthResult:
     """Growth function of ``graph`` computed with array module ``xp`` (numpy or cupy).
+
+    ``workers > 1`` expands that many slices of a large frontier in threads (numpy releases the GIL in
+    its sorts and searches, so this uses several CPU cores); the slices are merged exactly.
 
     >>> import cayley
     >>> growth_xp(cayley.groups.coxeter(4)).layer_sizes
@@ -166,6 +177,7 @@ def growth_xp(
     budget = resolve_budget(memory_budget, xp)
     report = progress if isinstance(progress, Progress) else Progress(progress, label=backend_name)
     expand = _expander(graph, packing, xp)
+    pool = ThreadPoolExecutor(workers) if workers > 1 else None
 
     start = xp.asarray(codec.to_indices(graph.central_state[None].reshape(1, -1)))
     current = packing.encode(start, xp)
@@ -190,13 +202,21 @@ def growth_xp(
         estimate = stored + 2 * bound * row_bytes + min(batch_size, frontier) * per_state
         if estimate > budget:
             raise MemoryBudgetError(estimate, budget, f"layer {len(layer_sizes)}", layer_sizes)
-        pieces = []
-        for lo in range(0, frontier, batch_size):
-            cand = unique_rows(expand(current[lo : lo + batch_size]), xp)
+        def expand_slice(lo, hi, current=current, previous=previous):
+            cand = unique_rows(expand(current[lo:hi]), xp)
             if visited is None:
                 cand = setdiff_rows(setdiff_rows(cand, current, xp), previous, xp)
-            pieces.append(cand)
-        cand = unique_rows(xp.concatenate(pieces), xp) if len(pieces) > 1 else pieces[0]
+            return cand
+
+        step = batch_size
+        if pool is not None and frontier >= _PARALLEL_FROM:
+            step = min(batch_size, -(-frontier // workers))
+        slices = [(lo, min(lo + step, frontier)) for lo in range(0, frontier, step)]
+        if pool is not None and len(slices) > 1:
+            pieces = list(pool.map(lambda bounds: expand_slice(*bounds), slices))
+        else:
+            pieces = [expand_slice(lo, hi) for lo, hi in slices]
+        cand = unique_rows(xp.concatenate(pieces), xp, presorted_runs=True) if len(pieces) > 1 else pieces[0]
         new = visited.remove_from(cand) if visited is not None else cand
         if new.shape[0] == 0:
             break
@@ -209,6 +229,8 @@ def growth_xp(
         mem = visited.nbytes() if visited is not None else int(current.nbytes + previous.nbytes)
         report.layer(len(layer_sizes) - 1, layer_sizes[-1], sum(layer_sizes), mem)
 
+    if pool is not None:
+        pool.shutdown()
     last = codec.from_indices(to_host(packing.decode(current, xp)))
     layers = [to_host(a) for a in kept] if kept is not None else None
     return GrowthResult(

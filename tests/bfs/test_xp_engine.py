@@ -151,3 +151,17 @@ def test_growth_result_frame_and_plot(tmp_path):
     assert list(df.columns) == ["distance", "count"] and df["count"].sum() == 24
     r.plot(path=tmp_path / "g.png")
     assert (tmp_path / "g.png").stat().st_size > 1000
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_graphs(max_n=6), st.integers(1, 5), st.integers(2, 3))
+def test_threaded_slices_give_same_layers(g, batch, workers):
+    from cayley.bfs import xp_engine
+
+    old = xp_engine._PARALLEL_FROM
+    xp_engine._PARALLEL_FROM = 1  # expand even tiny frontiers in several threads
+    try:
+        r = xp_engine.growth_xp(g, batch_size=batch, workers=workers)
+    finally:
+        xp_engine._PARALLEL_FROM = old
+    assert r.layer_sizes == naive_layers(g.generators, g.central_state)
