@@ -20,46 +20,29 @@ def _element_pointer(context, builder, arr_type, arr_value, index_type, index_va
     return cgutils.get_item_pointer(context, builder, arr_type, array, [index], wraparound=False)
 
 
-@intrinsic
-def atomic_or_u8(typingctx, arr, index, value):
-    """``old = arr[index]; arr[index] |= value`` as one atomic step; returns ``old`` (uint8 arrays)."""
-    if not (isinstance(arr, types.Array) and arr.dtype == types.uint8 and isinstance(index, types.Integer)):
-        return None
+def _atomic_rmw(op: str, dtype, verb: str):
+    """An intrinsic ``f(arr, index, value)`` doing ``old = arr[index]; arr[index] <op>= value`` atomically
+    on arrays of ``dtype`` and returning ``old``."""
 
-    def codegen(context, builder, sig, args):
-        ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
-        val = context.cast(builder, args[2], sig.args[2], types.uint8)
-        return builder.atomic_rmw("or", ptr, val, "monotonic")
+    def impl(typingctx, arr, index, value):
+        if not (isinstance(arr, types.Array) and arr.dtype == dtype and isinstance(index, types.Integer)):
+            return None
 
-    return types.uint8(arr, index, value), codegen
+        def codegen(context, builder, sig, args):
+            ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
+            val = context.cast(builder, args[2], sig.args[2], dtype)
+            return builder.atomic_rmw(op, ptr, val, "monotonic")
 
+        return dtype(arr, index, value), codegen
 
-@intrinsic
-def atomic_or_u64(typingctx, arr, index, value):
-    """``old = arr[index]; arr[index] |= value`` as one atomic step; returns ``old`` (uint64 arrays)."""
-    if not (isinstance(arr, types.Array) and arr.dtype == types.uint64 and isinstance(index, types.Integer)):
-        return None
-
-    def codegen(context, builder, sig, args):
-        ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
-        val = context.cast(builder, args[2], sig.args[2], types.uint64)
-        return builder.atomic_rmw("or", ptr, val, "monotonic")
-
-    return types.uint64(arr, index, value), codegen
+    impl.__name__ = f"atomic_{verb}_{dtype}"
+    impl.__doc__ = f"``old = arr[index]; arr[index] {op}= value`` as one atomic step on {dtype} arrays; returns ``old``."
+    return intrinsic(impl)
 
 
-@intrinsic
-def atomic_add_i64(typingctx, arr, index, value):
-    """``old = arr[index]; arr[index] += value`` as one atomic step; returns ``old`` (int64 arrays)."""
-    if not (isinstance(arr, types.Array) and arr.dtype == types.int64 and isinstance(index, types.Integer)):
-        return None
-
-    def codegen(context, builder, sig, args):
-        ptr = _element_pointer(context, builder, sig.args[0], args[0], sig.args[1], args[1])
-        val = context.cast(builder, args[2], sig.args[2], types.int64)
-        return builder.atomic_rmw("add", ptr, val, "monotonic")
-
-    return types.int64(arr, index, value), codegen
+atomic_or_u8 = _atomic_rmw("or", types.uint8, "or")
+atomic_or_u64 = _atomic_rmw("or", types.uint64, "or")
+atomic_add_i64 = _atomic_rmw("add", types.int64, "add")
 
 
 @intrinsic
