@@ -35,35 +35,16 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from cayley.symmetry import recover_group, symmetrize  # noqa: E402
 from cayley.symmetry.closure import ClosedGroup  # noqa: E402
 
+# the planted matrices are the ones the tests use
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "symmetry"))
+from symmetry_cases import block_exchangeable, ring, sample_covariance  # noqa: E402
+
 
 # ----------------------------------------------------------------------------------------- planting
-def ring(M: int, rng: np.random.Generator, complex_: bool = False) -> np.ndarray:
-    """Positive definite (Hermitian) circulant whose distinct entries are evenly spread."""
-    h = M // 2
-    real = rng.permutation(np.linspace(-1.0, 1.0, h))
-    imag = np.sin(rng.permutation(np.linspace(-np.pi / 2, np.pi / 2, h)) + 0.1)
-    c = np.zeros(M, dtype=complex if complex_ else float)
-    for k in range(1, h + 1):
-        c[k] = real[k - 1] + (1j * imag[k - 1] if complex_ else 0.0)
-    for k in range(1, M):
-        if k > M - k:
-            c[k] = np.conj(c[M - k])
-    if complex_ and M % 2 == 0:
-        c[h] = c[h].real
-    i = np.arange(M)
-    R = c[(i[None, :] - i[:, None]) % M]
-    return R + (np.abs(np.linalg.eigvalsh(R)).max() + 1.0) * np.eye(M)
-
-
 def ring_group(M: int, complex_: bool) -> list[np.ndarray]:
     i = np.arange(M)
     gens = [(i + 1) % M]
     return gens if complex_ else gens + [(-i) % M]
-
-
-def blocks(m: int) -> np.ndarray:
-    M = 2 * m
-    return 3.0 * np.eye(M) + np.kron(np.eye(m), np.ones((2, 2))) + 0.3 * np.ones((M, M))
 
 
 def blocks_group(m: int) -> list[np.ndarray]:
@@ -80,21 +61,12 @@ def relabel(R, gens, rng):
     return R[np.ix_(q, q)], [qinv[g[q]] for g in gens]
 
 
-def sample_covariance(R, L, rng):
-    M = R.shape[0]
-    Z = rng.normal(size=(M, L))
-    if np.iscomplexobj(R):
-        Z = (Z + 1j * rng.normal(size=(M, L))) / np.sqrt(2)
-    X = np.linalg.cholesky(R) @ Z
-    return X @ X.conj().T / L
-
-
 def planted(kind: str, M: int, rng):
     if kind == "ring, real":
         return relabel(ring(M, rng), ring_group(M, False), rng)
     if kind == "ring, complex":
         return relabel(ring(M, rng, True), ring_group(M, True), rng)
-    return relabel(blocks(M // 2), blocks_group(M // 2), rng)
+    return relabel(block_exchangeable(2, M // 2), blocks_group(M // 2), rng)
 
 
 def recovered(result, truth: ClosedGroup) -> bool:
