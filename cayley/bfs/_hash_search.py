@@ -100,8 +100,10 @@ class Layer:
         self.size, self.starts = 0, []
 
     def needs(self, n: int) -> bool:
-        """True when ``n`` more keys need bigger buffers."""
-        return (self.size + n) * self.words > self.buf.size
+        """True when ``n`` more keys need bigger buffers (pooled buffers may be larger than asked, and the
+        key and hash buffers need not be equally so)."""
+        end = self.size + n
+        return end * self.words > self.buf.size or (self.hashing and end > self.hash_buf.size)
 
     def reserve(self, n: int) -> tuple:
         """Views where the next ``n`` keys (and hashes) go, growing the buffers when needed."""

@@ -334,3 +334,14 @@ def test_old_layers_kept_or_retired_give_the_same_layers(monkeypatch, keep):
     g = cayley.groups.lrx(9).with_central_state([0, 0, 0, 1, 1, 1, 2, 2, 2])
     r = growth_hash(g, set_kind="hash", progress=False, memory_budget=1 << 34)
     assert r.layer_sizes == growth_xp(g, progress=False).layer_sizes
+
+
+def test_layer_grows_hash_buffer_when_pooled_key_buffer_is_larger():
+    """A recycled key buffer can be much larger than asked while the hash buffer is not: reserving must
+    still give a hash view as long as the key view (else the kernels write past the hash buffer)."""
+    pool = _hash_search.Pool()
+    pool.give(np.zeros(1000, np.uint64))  # the key buffer the layer will get
+    layer = _hash_search.Layer(pool, 1, True, 10)
+    assert layer.buf.size == 1000 and layer.hash_buf.size < 100
+    keys, hashes = layer.reserve(100)
+    assert len(keys) == 100 and len(hashes) == 100
