@@ -34,6 +34,7 @@ from .rank_plan import MAX_N, RankPlan, rank_eligible
 __all__ = ["growth_rank", "rank_eligible", "estimate_rank_bytes"]
 
 SAVE_OVERHEAD = 0.1  # at most this fraction of the run is spent writing checkpoints
+ASSUMED_WRITE_RATE = 1e9  # bytes per second, to price the first save
 PROBE_BELOW = 2  # probe both directions once unseen < PROBE_BELOW * frontier * generators
 PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block
 SERIAL_BELOW = 1 << 19  # moves per layer below which a layer runs on one thread (no synchronisation)
@@ -85,19 +86,23 @@ def _block_of(plan: RankPlan, slot: int) -> int:
 
 
 class _Saver:
-    """Decides when to persist: every layer, unless saving would exceed SAVE_OVERHEAD of the run time."""
+    """Decides when to persist: every layer, unless saving would exceed SAVE_OVERHEAD of the run time.
 
-    def __init__(self, checkpoint: Checkpoint | None):
+    The cost of a save is the last one's; before the first it is estimated from the bytes to write at
+    ASSUMED_WRITE_RATE, so a large run does not begin by writing gigabytes of still-empty codes.
+    """
+
+    def __init__(self, checkpoint: Checkpoint | None, nbytes: int = 0):
         self.ck = checkpoint
         self.last_end = time.perf_counter()
-        self.last_cost = 0.0
+        self.last_cost = nbytes / ASSUMED_WRITE_RATE
         self.saved = None
 
     def maybe_save(self, state: _State, layer_sizes, complete: bool, force: bool = False) -> None:
         if self.ck is None or self.saved == (len(layer_sizes), complete):
             return
         now = time.perf_counter()
-        if not force and self.last_cost > 0 and (now - self.last_end) * SAVE_OVERHEAD < self.last_cost:
+        if not force and (now - self.last_end) * SAVE_OVERHEAD < self.last_cost:
             return
         self.ck.save({"layer_sizes": [int(x) for x in layer_sizes], "complete": complete}, state.arrays())
         self.last_end = time.perf_counter()
@@ -156,7 +161,7 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
                 )
     if state is None:
         state = _State(plan)
-    saver = _Saver(ck)
+    saver = _Saver(ck, sum(int(a.nbytes) for a in state.arrays().values()))
     for d, size in enumerate(layer_sizes):
         report.layer(d, size, sum(layer_sizes[: d + 1]), int(state.codes8.nbytes))
 
