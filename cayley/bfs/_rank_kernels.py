@@ -202,24 +202,23 @@ def append_bits(m, base, lanes, count):
 
 @njit(cache=True, nogil=True)
 def mark_new(codes8, touched, up, count, base, half, cand):
-    """Top-down: claim every unseen neighbour (atomically); returns how many this call claimed.
+    """Top-down: claim every unseen neighbour (atomically); returns how many claims were made.
 
-    A branch-free pass keeps the neighbours that look unseen; only those take the atomic OR.
+    A branch-free pass keeps the neighbours that look unseen; only those take the atomic OR, whose old
+    value is not needed (a plain ``lock or``). A claim is made only on a code that was unseen when read
+    and codes never return to unseen, so the result is 0 exactly when nothing new was found; the exact
+    count comes from the end-of-layer pass.
     """
     m = 0
     for l in range(count):
         s = base + (up[l] >> half)
         cand[m] = s
         m += code_at(codes8, s) == 0
-    found = 0
     for i in range(m):
         s = cand[i]
-        sh = (s & 3) << 1
-        old = atomic_or_u8(codes8, s >> 2, np.uint8(3 << sh))
-        if (old >> sh) & 3 == 0:
-            found += 1
-            touched[s >> TOUCH_SHIFT] = 1
-    return found
+        atomic_or_u8(codes8, s >> 2, np.uint8(3 << ((s & 3) << 1)))
+        touched[s >> TOUCH_SHIFT] = 1
+    return m
 
 
 @njit(cache=True, nogil=True)

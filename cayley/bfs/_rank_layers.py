@@ -100,7 +100,7 @@ def scratch_bytes(plan, workers: int) -> int:
 
 @njit(cache=True, nogil=True)
 def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                     low_index, target, kind, lo, hi, psi, rows, s_lanes, s_tv, s_i64, s_u8, s_small):
+                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, s_lanes, s_tv, s_i64, s_u8, s_small):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w]
     bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -115,8 +115,8 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
             z = blocks[jj]
             first_word, nwords, valid = block_span(z, geo)
             k = z // geo[NB]
-            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, True, k, target, kind,
-                                        lanes)
+            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, True, k, shifts[k],
+                                        nshift[k], nshift[k] < target.shape[0], lanes)
             total += claimed
             if count == 0:
                 continue
@@ -136,7 +136,8 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
 
 @njit(cache=True, nogil=True)
 def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                      low_index, target, kind, lo, hi, psi, rows, order, s_lanes, s_tv, s_i64, s_u8, s_small):
+                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, s_lanes, s_tv, s_i64, s_u8,
+                      s_small):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w]
     bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -151,8 +152,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
             z = blocks[jj]
             first_word, nwords, valid = block_span(z, geo)
             k = z // geo[NB]
-            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, False, k, target, kind,
-                                        lanes)
+            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, False, k, shifts[k],
+                                        nshift[k], nshift[k] < target.shape[0], lanes)
             total += claimed
             if count == 0:
                 continue
@@ -192,21 +193,20 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
 
 
 @njit(cache=True, nogil=True)
-def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, k, target, kind, lanes):
+def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, k, shifts, nshift, need_lanes, lanes):
     """One pass over the units of block z that hold frontier (top-down) or unseen (bottom-up) slots.
 
-    Shift moves keep the rank and change only the plane, so they are done here for 32 slots at once:
-    top-down, the frontier bits of a word claim the unseen bits of the same word in the target plane
-    (one atomic OR); bottom-up, the unseen bits of a word that see frontier bits there are marked.
-    The slots left for the other moves (all frontier slots; unseen slots not yet found) are appended
-    to ``lanes`` if the plane has such moves. Returns (lanes, states claimed or found here).
+    Shift moves keep the rank and change only the plane (``shifts[:nshift]``: how many words away the
+    target plane's copy of a word is), so they are done here for 32 slots at once: top-down, the
+    frontier bits of a word claim the unseen bits of the same word in the target plane (one atomic OR
+    whose old value is not needed, a plain ``lock or``); bottom-up, the unseen bits of a word that see
+    frontier bits there are marked. The slots left for the other moves (all frontier slots; unseen slots
+    not yet found) are appended to ``lanes`` when ``need_lanes``. Returns (lanes, claims): top-down, the
+    number of words where a claim was made (0 exactly when no state was claimed: a claim is made only on
+    bits that were unseen when read, and codes never return to unseen); bottom-up, the states found.
     """
     uw, upb = geo[UW], geo[UPB]
-    plane_words = geo[STRIDE] >> 5
     flag = HAS_FRONTIER if top_down else HAS_UNSEEN
-    need_lanes = False
-    for gi in range(target.shape[0]):
-        need_lanes |= kind[gi, k] != 0
     count = 0
     found = 0
     for uo in range(upb):
@@ -223,16 +223,14 @@ def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, k, 
                     m &= (np.uint64(1) << np.uint64(2 * (valid - wi * 32))) - np.uint64(1)
             if m == 0:
                 continue
-            for gi in range(target.shape[0]):
-                if kind[gi, k] != 0:
-                    continue
-                tw = word + (target[gi, k] - k) * plane_words
+            for si in range(nshift):
+                tw = word + shifts[si]
                 t = codes64[tw]
                 if top_down:
                     new = m & ~((t >> np.uint64(1)) | t) & M55
                     if new:
-                        old = atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
-                        found += np.int64(popcount64(new & ~((old >> np.uint64(1)) | old)))
+                        atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
+                        found += 1
                         touched[tw >> TOUCH_WORDS_SHIFT] = 1
                 else:
                     hits = m & (t >> np.uint64(1)) & ~t

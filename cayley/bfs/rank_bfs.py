@@ -219,13 +219,15 @@ class _Stepper:
         self.prev_frontier = None
 
     def run(self, bottom_up: bool, blocks: np.ndarray, parallel: bool) -> int:
+        """Expand ``blocks`` in one direction; returns 0 exactly when no new state was found (top-down
+        counts claims, which may exceed the states they found; bottom-up counts states)."""
         st, tabs = self.state, self.tabs
         self.counter[:] = 0
         args = (st.codes8, st.codes64, st.touched, st.units, blocks, self.counter, *tabs["common"])
         if bottom_up:
             kernel, moves = L.expand_bottom_up, tabs["bwd"]
         else:
-            kernel, moves = L.expand_top_down, tabs["fwd"][:6]
+            kernel, moves = L.expand_top_down, tabs["fwd"][:6] + tabs["fwd"][7:]
         count = self.workers.count if parallel else 1
         calls = [partial(kernel, w, *args, *moves, *self.work) for w in range(count)]
         return int(sum(self.workers.run(calls)))
@@ -244,7 +246,7 @@ class _Stepper:
         st.touched[:] = 0
 
     def _choose(self, frontier: int, unseen: int):
-        """(bottom_up, new states found by probes, blocks left for the chosen direction)."""
+        """(bottom_up, claims made by probes (see :meth:`run`), blocks left for the chosen direction)."""
         st = self.state
         front_blocks = np.flatnonzero(st.fcount).astype(np.int64)
         if self.direction != "auto":
@@ -272,7 +274,9 @@ class _Stepper:
         return False, new, np.setdiff1d(front_blocks, td_probe, assume_unique=True)
 
     def layer(self, frontier: int, unseen: int) -> int:
-        """Build the next layer; returns its size (0: the search is over, codes left unchanged)."""
+        """Build the next layer; returns its size (0: the search is over, codes left unchanged).
+
+        The size is counted by the end-of-layer pass (new frontier slots per block)."""
         t0, c0 = time.perf_counter(), time.process_time()
         bottom_up, new, blocks = self._choose(frontier, unseen)
         work = (unseen if bottom_up else frontier) * self.plan.k
@@ -285,6 +289,7 @@ class _Stepper:
             touched = np.count_nonzero(st.touched) << L.TOUCH_SHIFT
             spread = touched + np.count_nonzero(st.fcount) * self.plan.block_slots
             self.finish(spread > PARALLEL_FINISH)
+            new = int(st.fcount.sum(dtype=np.int64))
         self.seconds.append((t1 - t0, time.perf_counter() - t1, time.process_time() - c0))
         return new
 

@@ -188,7 +188,16 @@ class RankPlan:
                     rows[k] |= (1 << b) - 1
         cost = np.where(kind == SWAP, 2, (hi * (hi - 1) - lo * (lo - 1)) // 2).mean(axis=1)
         order = np.argsort(cost, kind="stable").astype(np.int64)
-        return target, kind, lo, hi, psi, rows, order
+        # per plane, the shift moves: how many, and how far (in 64-bit words) each sends a word
+        plane_words = self.plane_stride >> 5
+        nshift = np.zeros(planes, dtype=np.int64)
+        shifts = np.zeros((planes, max(g_count, 1)), dtype=np.int64)
+        for k in range(planes):
+            for gi in range(g_count):
+                if kind[gi, k] == SHIFT and target[gi, k] != k:
+                    shifts[k, nshift[k]] = (target[gi, k] - k) * plane_words
+                    nshift[k] += 1
+        return target, kind, lo, hi, psi, rows, order, shifts, nshift
 
     # ------------------------------------------------------------------ reference (pure numpy) coding
     def slot_of(self, perm) -> int:
