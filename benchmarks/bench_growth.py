@@ -4,15 +4,19 @@ Usage: python benchmarks/bench_growth.py [--suite small|numpy|full-sn|general] [
        [--no-gap] [--out benchmarks/results/growth_<suite>.md]
 
 Every engine's layer sizes are compared; a disagreement is reported and makes the script exit 1.
-Times are wall seconds of one run each (after a warm-up run for numba, whose compile time is reported
-separately). Ratios are peer time / cayley time: above 1 means cayley is faster.
+Each engine runs every case in a fresh subprocess (no engine shares a process, its thread pools or
+its caches with another), ``--repeat`` times; reported are the median wall seconds and the CPU seconds
+of that same run (after a warm-up run for numba, whose compile time is reported separately). Every
+engine gets the same number of runs. Ratios are peer time / cayley time: above 1 means cayley is faster.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -68,8 +72,12 @@ def main(argv=None) -> int:
     ap.add_argument("--no-gap", action="store_true")
     ap.add_argument("--no-cayleypy", action="store_true")
     ap.add_argument("--gap-timeout", type=int, default=900)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per engine and case; the median is reported")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--worker", nargs=2, metavar=("CASE", "ENGINE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.worker:
+        return _worker(args)
     backends = [b for b in args.backends.split(",") if b]
     rows, notes, failed = [], [], False
     load_before = os.getloadavg()[0]
@@ -80,14 +88,12 @@ def main(argv=None) -> int:
             notes.append(f"{label}: skipped ({exc})")
             continue
         times, cpu_times, reference = {}, {}, None
-        engines = [(f"cayley[{b}]", lambda g, b=b: run_cayley(g, b)) for b in backends]
-        if not args.no_cayleypy:
-            engines.append(("CayleyPy", cayleypy_growth))
-        if not args.no_gap:
-            engines.append(("GAP", lambda g: gap_growth(g, timeout=args.gap_timeout)))
-        for name, runner in engines:
+        engines = [f"cayley[{b}]" for b in backends]
+        engines += [] if args.no_cayleypy else ["CayleyPy"]
+        engines += [] if args.no_gap else ["GAP"]
+        for name in engines:
             try:
-                sizes, seconds, cpu_seconds = runner(graph)
+                sizes, seconds, cpu_seconds = _in_subprocess(args, label, name)
             except PeerMissing as exc:
                 notes.append(f"{label}: {name} not run ({exc})")
                 continue
@@ -111,13 +117,55 @@ def main(argv=None) -> int:
     return 1 if failed else 0
 
 
+def _runner(name: str, gap_timeout: int):
+    if name.startswith("cayley["):
+        return lambda g: run_cayley(g, name[len("cayley["):-1])
+    if name == "CayleyPy":
+        return cayleypy_growth
+    return lambda g: gap_growth(g, timeout=gap_timeout)
+
+
+def _in_subprocess(args, label: str, name: str):
+    """Run one engine on one case ``args.repeat`` times in a fresh Python process; (sizes, wall, CPU)."""
+    cmd = [sys.executable, __file__, "--worker", label, name, "--suite", args.suite, "--repeat", str(args.repeat),
+           "--gap-timeout", str(args.gap_timeout)]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    lines = out.stdout.strip().splitlines()
+    if out.returncode != 0 or not lines:
+        raise RuntimeError((out.stderr.strip().splitlines() or ["no output"])[-1])
+    reply = json.loads(lines[-1])
+    if "missing" in reply:
+        raise PeerMissing(reply["missing"])
+    return reply["sizes"], reply["wall"], reply["cpu"]
+
+
+def _worker(args) -> int:
+    label, name = args.worker
+    graph = dict(SUITES[args.suite])[label]()
+    try:
+        sizes, wall, cpu = _median_run(_runner(name, args.gap_timeout), graph, args.repeat)
+    except PeerMissing as exc:
+        print(json.dumps({"missing": str(exc)}))
+        return 0
+    print(json.dumps({"sizes": [int(x) for x in sizes], "wall": wall, "cpu": cpu}))
+    return 0
+
+
+def _median_run(runner, graph, repeat: int):
+    """(layer sizes, wall s, CPU s) of the run with the median wall time among ``repeat`` runs."""
+    runs = [runner(graph) for _ in range(max(1, repeat))]
+    if any(r[0] != runs[0][0] for r in runs):
+        raise RuntimeError("layer sizes differ between repeated runs")
+    return sorted(runs, key=lambda r: r[1])[len(runs) // 2]
+
+
 def render(args, backends, rows, notes) -> str:
     peers = [p for p in ("CayleyPy", "GAP") if any(p in r[3] for r in rows)]
     lines = [
         f"# Growth benchmark, suite `{args.suite}`",
         "",
         f"Run {datetime.date.today()} on {machine_info()}; CayleyPy {cayleypy_version() or 'not installed'}, "
-        f"GAP {gap_version() or 'not installed'}. One run per engine. Wall seconds, and CPU seconds (all "
+        f"GAP {gap_version() or 'not installed'}. Each engine in its own process, median of {args.repeat} run(s). Wall seconds, and CPU seconds (all "
         "threads of the process; GAP: its own Runtime(), start-up excluded). Ratios are peer / cayley: above 1 "
         "means cayley is faster. All engines' layer sizes agree unless noted.",
         "",
