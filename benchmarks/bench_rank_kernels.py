@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_rank_kernels.py [--cases lrx:11,pancake:11,...] [
        [--out benchmarks/results/rank_kernels.md]
 
 Each case runs in a fresh subprocess (so its peak RSS is its own) after a warm-up that loads the
-compiled kernels from numba's cache. Reported per case: wall and CPU seconds of the growth call,
+compiled kernels from numba's cache; cases below 1e9 states run ``--repeat`` times (median reported). Reported per case: wall and CPU seconds of the growth call,
 states per wall second, the engine's bytes per state (codes + per-block tables, as estimated before
 allocating) and the process's peak RSS. Compile time is measured separately, in a subprocess with an
 empty numba cache, followed by a second subprocess that only loads the cache.
@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from math import factorial
 from pathlib import Path
 
 DEFAULT_CASES = "lrx:11,pancake:11,coxeter:11,cyclic_coxeter:11,top_spin:11,lx:11"
@@ -30,15 +31,18 @@ _CASE = r"""
 import json, os, resource, sys, time
 import cayley
 from cayley.bfs.rank_bfs import growth_rank
-family, n = sys.argv[1], int(sys.argv[2])
+family, n, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 graph = getattr(cayley.groups, family)(n)
 growth_rank(getattr(cayley.groups, family)(6), progress=False)   # load the compiled kernels
 growth_rank(getattr(cayley.groups, family)(6), progress=False, direction="bottom-up")
 base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 load = os.getloadavg()[0]
-wall, cpu = time.perf_counter(), time.process_time()
-r = growth_rank(graph, progress=False)
-wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+runs = []
+for _ in range(repeat):
+    wall, cpu = time.perf_counter(), time.process_time()
+    r = growth_rank(graph, progress=False)
+    runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+wall, cpu = sorted(runs)[len(runs) // 2]
 print(json.dumps({
     "states": r.num_states, "diameter": r.diameter, "wall": wall, "cpu": cpu,
     "bytes_per_state": r.info["bytes_per_state"], "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
@@ -73,8 +77,8 @@ def compile_times() -> tuple[float, float, float]:
     return cold, warm, imp
 
 
-def run_case(family: str, n: int) -> dict:
-    return json.loads(_python(_CASE, family, str(n)))
+def run_case(family: str, n: int, repeat: int) -> dict:
+    return json.loads(_python(_CASE, family, str(n), str(repeat)))
 
 
 def main(argv=None) -> int:
@@ -82,6 +86,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cases", default=DEFAULT_CASES, help="comma-separated family:n")
     ap.add_argument("--big", action="store_true", help="also LRX(12)")
     ap.add_argument("--lrx13", action="store_true", help="also LRX(13) (about 1.6 GB, minutes)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per case below 1e9 states (median reported)")
     ap.add_argument("--out", default=str(Path(__file__).parent / "results" / "rank_kernels.md"))
     args = ap.parse_args(argv)
     cases = [(c.split(":")[0], int(c.split(":")[1])) for c in args.cases.split(",") if c]
@@ -92,7 +97,8 @@ def main(argv=None) -> int:
         "# Rank-bitset engine (numba backend, full S_n)",
         "",
         f"Run {datetime.date.today()} on {os.cpu_count()} CPU cores, Python {sys.version.split()[0]}. "
-        "One run per case in a fresh process, after loading the compiled kernels. CPU s counts both "
+        f"Each case in a fresh process after loading the compiled kernels: the median of {args.repeat} runs "
+        "(one run from 1e9 states up). CPU s counts both "
         "threads; the load average (1 min, before -> after) shows how busy the shared machine was.",
         "",
         f"Compile time with an empty numba cache: {cold:.1f} s; loading the cache in a new process: "
@@ -102,7 +108,7 @@ def main(argv=None) -> int:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for family, n in cases:
-        r = run_case(family, n)
+        r = run_case(family, n, args.repeat if factorial(n) < 10**9 else 1)
         rate = r["states"] / r["wall"]
         lines.append(
             f"| {family}({n}) | {r['states']:,} | {r['diameter']} | {r['wall']:.2f} | {r['cpu']:.2f} | "
