@@ -38,7 +38,7 @@ ASSUMED_WRITE_RATE = 1e9  # bytes per second, to price the first save
 PROBE_BELOW = 2  # probe both directions once unseen < PROBE_BELOW * frontier * generators
 PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block
 SERIAL_BELOW = 1 << 19  # moves per layer below which a layer runs on one thread (no synchronisation)
-PARALLEL_FINISH = 1 << 27  # slots to convert above which the end-of-layer pass runs on all threads
+PARALLEL_FINISH = 1 << 19  # slots to convert above which the end-of-layer pass runs on all threads
 
 
 def estimate_rank_bytes(plan: RankPlan, workers: int = 2) -> int:
