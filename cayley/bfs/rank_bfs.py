@@ -227,7 +227,7 @@ class _Stepper:
         if bottom_up:
             kernel, moves = L.expand_bottom_up, tabs["bwd"]
         else:
-            kernel, moves = L.expand_top_down, tabs["fwd"][:6] + tabs["fwd"][7:]
+            kernel, moves = L.expand_top_down, tabs["fwd"][:6] + tabs["fwd"][7:]  # all but the cost order
         count = self.workers.count if parallel else 1
         calls = [partial(kernel, w, *args, *moves, *self.work) for w in range(count)]
         return int(sum(self.workers.run(calls)))
