@@ -392,3 +392,13 @@ def rehash(old, log_c_old, log_seg_old, t, log_c, log_seg, occ, nthreads):
 def empty_u64(n):
     """Uninitialised uint64s from numba's allocator (no huge-page compaction stall on first touch)."""
     return np.empty(n, np.uint64)
+
+
+@njit(parallel=True, cache=True)
+def fill_empty(buf, nthreads):
+    """Set every word of ``buf`` to EMPTY, on ``nthreads`` threads (fresh pages are faulted in parallel)."""
+    n = buf.shape[0]
+    step = (n + nthreads - 1) // nthreads
+    for t in prange(nthreads):
+        for i in range(t * step, min(n, (t + 1) * step)):
+            buf[i] = EMPTY

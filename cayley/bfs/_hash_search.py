@@ -69,7 +69,7 @@ class Table:
         self.log_seg = min(self.log_c, K.SEG_LOG)
         self.buf = pool.take(words << self.log_c)
         self.keys = _rows(self.buf, 1 << self.log_c, words)
-        self.keys.fill(K.EMPTY)
+        K.fill_empty(self.buf[: words << self.log_c], numba.get_num_threads())
         self.occ = np.zeros(1 << (self.log_c - self.log_seg), np.int64)
         self.flag = np.zeros(1, np.bool_)
 
