@@ -333,11 +333,11 @@ def _limit_progress(max_states, progress):
 
 
 def compute_one(family, value, params=None, variable="n", backend="auto", root=None,
-                max_states=None, force=False, progress=None) -> dict:
+                max_states=None, force=False, progress=None, memory_budget=None) -> dict:
     """Compute and store one growth function unless it is stored already; returns its row.
 
     ``max_states`` stops the computation with :class:`TooLarge` (nothing stored) once more states
-    than that have been reached.
+    than that have been reached. ``memory_budget`` is passed to :func:`cayley.growth`.
     """
     from .bfs import growth
 
@@ -350,13 +350,13 @@ def compute_one(family, value, params=None, variable="n", backend="auto", root=N
         max_states = None
     reporter = _limit_progress(max_states, progress) if max_states is not None else progress
     start = time.perf_counter()
-    result = growth(graph, backend=backend, progress=reporter)
+    result = growth(graph, backend=backend, progress=reporter, memory_budget=memory_budget)
     result.elapsed = result.elapsed or time.perf_counter() - start
     return save(family, value, result, graph, params, variable, root)
 
 
 def compute(family: str, ns, params: dict | None = None, backend: str = "auto", *, variable: str = "n",
-            root=None, max_states=None, force=False, progress=None, on_row=None):
+            root=None, max_states=None, force=False, progress=None, on_row=None, memory_budget=None):
     """Fill the store with ``family`` for every value in ``ns``, skipping what is stored already.
 
     Returns a DataFrame of the rows for ``ns`` (stored earlier or computed now). ``on_row(row)`` is
@@ -374,7 +374,7 @@ def compute(family: str, ns, params: dict | None = None, backend: str = "auto", 
         raise ValueError(f"no values of {variable} given")
     rows = []
     for value in values:
-        row = compute_one(family, value, params, variable, backend, root, max_states, force, progress)
+        row = compute_one(family, value, params, variable, backend, root, max_states, force, progress, memory_budget)
         rows.append(row)
         if on_row is not None:
             on_row(row)

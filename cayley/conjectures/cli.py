@@ -124,6 +124,13 @@ def _fixed_params(args) -> dict:
     return params
 
 
+def _budget(value):
+    """--memory-budget: a fraction of available memory (<= 1) or bytes (> 1), or None for the default."""
+    if value is None:
+        return None
+    return int(value) if value > 1 else float(value)
+
+
 def _cmd_compute(args) -> int:
     from .. import store
 
@@ -144,7 +151,8 @@ def _cmd_compute(args) -> int:
     for n in ns:
         try:
             row = store.compute_one(args.family, n, params, args.variable, args.backend, args.store,
-                                    args.max_states, args.force, progress=False if args.quiet else None)
+                                    args.max_states, args.force, progress=False if args.quiet else None,
+                                    memory_budget=_budget(args.memory_budget))
         except store.TooLarge as exc:
             skipped.append(n)
             print(f"{args.family} {args.variable}={n}: skipped, {exc}", file=sys.stderr)
@@ -207,6 +215,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--max-states", type=int, default=None,
                    help="skip values with more states than this (exit status 3 when any was skipped)")
     p.add_argument("--force", action="store_true", help="recompute stored values")
+    p.add_argument("--memory-budget", type=float, default=None,
+                   help="bytes, or a fraction of available memory (default 0.6)")
     p.add_argument("--store", default=None, metavar="DIR")
     p.add_argument("--json", action="store_true", help="one JSON object per value")
     p.add_argument("--quiet", action="store_true", help="no per-layer progress")

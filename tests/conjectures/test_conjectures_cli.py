@@ -35,6 +35,15 @@ def test_compute_skips_too_large_values_with_exit_3(capsys, tmp_path):
     assert code == 3 and len(out.splitlines()) == 4 and "n=7: skipped" in err
 
 
+def test_compute_memory_budget_is_passed_to_the_engine(capsys, tmp_path):
+    code, _, err = run(capsys, "compute", "coxeter", "--n", "7", "--memory-budget", "1000", "--store", str(tmp_path),
+                       "--quiet")
+    assert code == 2 and "memory budget" in err and not (tmp_path / "coxeter").exists()
+    code, out, _ = run(capsys, "compute", "coxeter", "--n", "7", "--memory-budget", "0.5", "--store", str(tmp_path),
+                       "--quiet")
+    assert code == 0 and "diameter 21" in out
+
+
 @pytest.mark.parametrize("argv", [["compute", "no_such_family", "--n", "3"], ["compute", "coxeter", "--n", "5..3"],
                                   ["compute", "coxeter", "--n", "x"]])
 def test_compute_bad_input_exits_2(capsys, tmp_path, argv):
