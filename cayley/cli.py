@@ -170,8 +170,9 @@ def _load_plugins():
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "growth" and args.memory_budget is not None and args.memory_budget > 1:
-        args.memory_budget = int(args.memory_budget)
+    budget = getattr(args, "memory_budget", None)  # --memory-budget: bytes above 1, else a fraction
+    if budget is not None and budget > 1:
+        args.memory_budget = int(budget)
     try:
         return args.func(args)
     except BrokenPipeError:  # output piped into a pager or `head` that closed early

@@ -124,13 +124,6 @@ def _fixed_params(args) -> dict:
     return params
 
 
-def _budget(value):
-    """--memory-budget: a fraction of available memory (<= 1) or bytes (> 1), or None for the default."""
-    if value is None:
-        return None
-    return int(value) if value > 1 else float(value)
-
-
 def _cmd_compute(args) -> int:
     from .. import store
 
@@ -152,7 +145,7 @@ def _cmd_compute(args) -> int:
         try:
             row = store.compute_one(args.family, n, params, args.variable, args.backend, args.store,
                                     args.max_states, args.force, progress=False if args.quiet else None,
-                                    memory_budget=_budget(args.memory_budget))
+                                    memory_budget=args.memory_budget)
         except store.TooLarge as exc:
             skipped.append(n)
             print(f"{args.family} {args.variable}={n}: skipped, {exc}", file=sys.stderr)
