@@ -47,7 +47,7 @@ def _layers_saved(directory: Path) -> int:
     return len(json.loads(meta.read_text()).get("layer_sizes", [])) - 1
 
 
-def _report(family, n, graph, result, segments, budget) -> str:
+def _report(family, n, result, segments, budget) -> str:
     wall = sum(s["wall"] for s in segments)
     cpu = sum(s["cpu"] for s in segments)
     rss = max(s["peak_rss"] for s in segments)
@@ -110,7 +110,7 @@ def main(argv=None) -> int:
         "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
     })
     _save_segments(directory, segments)
-    text = _report(args.family, args.n, graph, result, segments, args.memory_budget)
+    text = _report(args.family, args.n, result, segments, args.memory_budget)
     out = Path(args.out or Path(__file__).parent / "results" / f"{args.family}{args.n}.md")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text)
