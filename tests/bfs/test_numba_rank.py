@@ -266,3 +266,12 @@ def test_killed_run_resumes_with_identical_layers(tmp_path):
     resumed = growth_rank(g, checkpoint_dir=ck, progress=False)
     assert resumed.layer_sizes == expected.layer_sizes
     assert _sorted_rows(resumed.last_layer) == _sorted_rows(expected.last_layer)
+
+
+def test_auto_direction_mixes_both_and_stays_exact():
+    # pancake(10): the cost model keeps the early layers top-down and switches near the end
+    g = cayley.groups.pancake(10)
+    auto = growth_rank(g, progress=False)
+    assert auto.info["directions"][0] == "top-down" and auto.info["directions"][-1] == "bottom-up"
+    assert auto.layer_sizes == growth_rank(g, direction="top-down", progress=False).layer_sizes
+    assert auto.num_states == factorial(10) and auto.diameter == 11  # pancake number P(10), OEIS A058986
