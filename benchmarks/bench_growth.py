@@ -4,10 +4,11 @@ Usage: python benchmarks/bench_growth.py [--suite small|numpy|full-sn|general] [
        [--no-gap] [--out benchmarks/results/growth_<suite>.md]
 
 Every engine's layer sizes are compared; a disagreement is reported and makes the script exit 1.
-Each engine runs every case in a fresh subprocess (no engine shares a process, its thread pools or
-its caches with another), ``--repeat`` times; reported are the fastest run's wall seconds and the CPU
-seconds of that same run (the least disturbed by other load on a shared machine) (after a warm-up run for numba, whose compile time is reported separately). Every
-engine gets the same number of runs. Ratios are peer time / cayley time: above 1 means cayley is faster.
+Every run of every engine on every case is a fresh subprocess (no engine shares a process, its thread
+pools or its caches with another, and no run inherits another's memory placement); each engine gets
+``--repeat`` runs per case, and the fastest run's wall seconds are reported with the CPU seconds of
+that same run. The numba backend loads its compiled kernels before the timed run. Ratios are peer
+time / cayley time: above 1 means cayley is faster.
 """
 
 from __future__ import annotations
