@@ -132,10 +132,7 @@ def _fastest_process(args, label: str, name: str):
     Timings on a virtual machine vary more between processes (memory placement, host load) than
     between runs in one process, so every run gets its own process.
     """
-    runs = [_in_subprocess(args, label, name) for _ in range(max(1, args.repeat))]
-    if any(r[0] != runs[0][0] for r in runs):
-        raise RuntimeError("layer sizes differ between repeated runs")
-    return min(runs, key=lambda r: r[1])
+    return _fastest_run(lambda _graph: _in_subprocess(args, label, name), None, args.repeat)
 
 
 def _in_subprocess(args, label: str, name: str):
