@@ -35,3 +35,16 @@ def multinomial(counts):
 
 def order_sym(n):
     return factorial(n)
+
+
+def poincare(degrees):
+    """Coefficients of prod_d (1 + q + ... + q^(d-1)): the length generating function of a finite
+    Coxeter group with these degrees (Humphreys, Reflection Groups and Coxeter Groups, 3.15)."""
+    out = [1]
+    for d in degrees:
+        new = [0] * (len(out) + d - 1)
+        for i, c in enumerate(out):
+            for j in range(d):
+                new[i + j] += c
+        out = new
+    return out

@@ -20,11 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Checkpoint", "graph_fingerprint"]
+__all__ = ["Checkpoint", "Saver", "graph_fingerprint"]
+
+SAVE_OVERHEAD = 0.1  # at most this fraction of the run is spent writing checkpoints
+ASSUMED_WRITE_RATE = 1e9  # bytes per second, to price the first save
 
 
 def graph_fingerprint(graph, backend: str, extra: str = "") -> str:
@@ -98,3 +102,29 @@ class Checkpoint:
                 path.unlink(missing_ok=True)
         for path in self.dir.glob("*.tmp"):
             path.unlink(missing_ok=True)
+
+
+class Saver:
+    """Decides when to persist: every layer, unless saving would exceed SAVE_OVERHEAD of the run time.
+
+    The cost of a save is the last one's; before the first it is estimated from the bytes to write at
+    ASSUMED_WRITE_RATE, so a large run does not begin by writing gigabytes of still-empty codes.
+    """
+
+    def __init__(self, checkpoint: Checkpoint | None, nbytes: int = 0):
+        self.ck = checkpoint
+        self.last_end = time.perf_counter()
+        self.last_cost = nbytes / ASSUMED_WRITE_RATE
+        self.saved = None
+
+    def maybe_save(self, state, layer_sizes, complete: bool, force: bool = False) -> None:
+        """Persist ``state.arrays()`` and the layer sizes now, if it is time (or ``force``)."""
+        if self.ck is None or self.saved == (len(layer_sizes), complete):
+            return
+        now = time.perf_counter()
+        if not force and (now - self.last_end) * SAVE_OVERHEAD < self.last_cost:
+            return
+        self.ck.save({"layer_sizes": [int(x) for x in layer_sizes], "complete": complete}, state.arrays())
+        self.last_end = time.perf_counter()
+        self.last_cost = self.last_end - now
+        self.saved = (len(layer_sizes), complete)

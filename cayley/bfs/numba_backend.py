@@ -8,7 +8,11 @@ permutation, see :mod:`cayley.bfs.rank_plan`) when
 * the generators reach at least half of the numbered permutations (checked with a Schreier-Sims
   group order for n >= 12, where the bitset is large; a small subgroup goes to the hash engine);
 
-otherwise it runs :func:`cayley.bfs.numba_hash.growth_hash` (coset graphs, matrix groups, puzzles).
+otherwise, for puzzle-like graphs whose states are distinct pieces in blocks of positions (see
+:mod:`cayley.bfs.pieces`; the 2x2x2 cube), it runs :func:`cayley.bfs.piece_bfs.growth_pieces` (2 bits
+per numbered state) when the numbering is at most MAX_SPARSITY times the group order and fits the
+memory budget; otherwise it runs :func:`cayley.bfs.numba_hash.growth_hash` (coset graphs, matrix
+groups, other puzzles).
 Importing this module registers the backend with priority 10, so ``backend="auto"`` prefers it.
 
 >>> import cayley
@@ -16,6 +20,8 @@ Importing this module registers the backend with priority 10, so ``backend="auto
 True
 >>> uses_rank_engine(cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1]))  # a coset graph
 False
+>>> engine_for(cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True))
+'pieces'
 """
 
 from __future__ import annotations
@@ -28,8 +34,9 @@ import numpy as np
 from . import register_backend
 from .rank_plan import rank_eligible
 
-__all__ = ["uses_rank_engine"]
+__all__ = ["uses_rank_engine", "engine_for"]
 
+MAX_SPARSITY = 64  # the piece engine numbers at most this many slots per reachable state
 ORDER_CHECK_FROM = 12  # below this n the full bitset is at most 10 MB: no need to know the group order
 
 
@@ -72,11 +79,45 @@ def uses_rank_engine(graph, options: dict | None = None) -> bool:
     return rank_eligible(graph) and not options.get("keep_layers") and _fills_numbering(graph)
 
 
+def _piece_plan(graph, options: dict):
+    """The piece numbering of ``graph`` when the piece engine should run it, else None."""
+    if options.get("keep_layers"):
+        return None
+    from .memory import resolve_budget
+    from .piece_bfs import estimate_piece_bytes
+    from .pieces import piece_plan
+
+    plan = piece_plan(graph)
+    if plan is None or estimate_piece_bytes(plan) > resolve_budget(options.get("memory_budget")):
+        return None
+    gens = np.ascontiguousarray(np.asarray(graph.generators)[:, plan.moved], dtype=np.int64)
+    relabel = np.full(graph.state_size, -1, np.int64)
+    relabel[plan.moved] = np.arange(len(plan.moved))
+    gens = relabel[gens]
+    # distinct pieces: no move sequence but the identity fixes the central state, so it has |G| states
+    if plan.num_slots > MAX_SPARSITY * _group_order(gens.tobytes(), len(plan.moved)):
+        return None
+    return plan
+
+
+def engine_for(graph, options: dict | None = None) -> str:
+    """Which engine the numba backend runs for ``graph``: ``"rank"``, ``"pieces"`` or ``"hash"``."""
+    options = options or {}
+    if uses_rank_engine(graph, options):
+        return "rank"
+    return "pieces" if _piece_plan(graph, options) is not None else "hash"
+
+
 def _run(graph, **options):
     if uses_rank_engine(graph, options):
         from .rank_bfs import growth_rank
 
         return growth_rank(graph, **options)
+    plan = _piece_plan(graph, options)
+    if plan is not None:
+        from .piece_bfs import growth_pieces
+
+        return growth_pieces(graph, plan=plan, **options)
     from .numba_hash import growth_hash
 
     return growth_hash(graph, **options)

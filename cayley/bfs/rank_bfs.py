@@ -26,15 +26,13 @@ from numba import get_num_threads
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
 from . import _rank_layers as L
-from .checkpoint import Checkpoint, graph_fingerprint
+from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
 from .progress import Progress
 from .rank_plan import MAX_N, RankPlan, rank_eligible
 
 __all__ = ["growth_rank", "rank_eligible", "estimate_rank_bytes"]
 
-SAVE_OVERHEAD = 0.1  # at most this fraction of the run is spent writing checkpoints
-ASSUMED_WRITE_RATE = 1e9  # bytes per second, to price the first save
 PROBE_BAND = 2.0  # probe both directions only when the predicted cost ratio is within a factor of this
 KAPPA0 = 2.5  # model correction before the first probe (median of 1.9-5.6 measured on the S_11 graphs)
 BOTTOM_UP_MARGIN = 1.25  # bottom-up must look this much cheaper (its probe extrapolates optimistically)
@@ -85,31 +83,6 @@ class _State:
 def _block_of(plan: RankPlan, slot: int) -> int:
     k, u = divmod(int(slot), plan.plane_stride)
     return k * plan.blocks_per_plane + u // plan.block_slots
-
-
-class _Saver:
-    """Decides when to persist: every layer, unless saving would exceed SAVE_OVERHEAD of the run time.
-
-    The cost of a save is the last one's; before the first it is estimated from the bytes to write at
-    ASSUMED_WRITE_RATE, so a large run does not begin by writing gigabytes of still-empty codes.
-    """
-
-    def __init__(self, checkpoint: Checkpoint | None, nbytes: int = 0):
-        self.ck = checkpoint
-        self.last_end = time.perf_counter()
-        self.last_cost = nbytes / ASSUMED_WRITE_RATE
-        self.saved = None
-
-    def maybe_save(self, state: _State, layer_sizes, complete: bool, force: bool = False) -> None:
-        if self.ck is None or self.saved == (len(layer_sizes), complete):
-            return
-        now = time.perf_counter()
-        if not force and (now - self.last_end) * SAVE_OVERHEAD < self.last_cost:
-            return
-        self.ck.save({"layer_sizes": [int(x) for x in layer_sizes], "complete": complete}, state.arrays())
-        self.last_end = time.perf_counter()
-        self.last_cost = self.last_end - now
-        self.saved = (len(layer_sizes), complete)
 
 
 def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
@@ -163,7 +136,7 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
                 )
     if state is None:
         state = _State(plan)
-    saver = _Saver(ck, sum(int(a.nbytes) for a in state.arrays().values()))
+    saver = Saver(ck, sum(int(a.nbytes) for a in state.arrays().values()))
     for d, size in enumerate(layer_sizes):
         report.layer(d, size, sum(layer_sizes[: d + 1]), int(state.codes8.nbytes))
 

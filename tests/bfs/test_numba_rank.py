@@ -1,10 +1,5 @@
 import json
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from itertools import permutations
 from math import factorial
 
@@ -12,6 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from killing import kill_after_layers
 from naive import naive_layers
 from theory import mahonian
 
@@ -248,20 +244,8 @@ def test_killed_run_resumes_with_identical_layers(tmp_path):
     g = cayley.groups.lrx(10)
     expected = growth_rank(g, progress=False)
     ck = tmp_path / "ck"
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(ck)], env=dict(os.environ))
-    meta = ck / "meta.json"
-    deadline = time.time() + 120
-    try:
-        while time.time() < deadline and proc.poll() is None:
-            if meta.exists() and len(json.loads(meta.read_text())["layer_sizes"]) >= 8:
-                break
-            time.sleep(0.01)
-        assert proc.poll() is None, "the child finished before it could be killed"
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait()
-    done = json.loads(meta.read_text())["layer_sizes"]
-    assert 8 <= len(done) < len(expected.layer_sizes) and not json.loads(meta.read_text())["complete"]
+    done = kill_after_layers(_CHILD, ck, 8)
+    assert len(done) < len(expected.layer_sizes)
     assert done == expected.layer_sizes[: len(done)]
     resumed = growth_rank(g, checkpoint_dir=ck, progress=False)
     assert resumed.layer_sizes == expected.layer_sizes

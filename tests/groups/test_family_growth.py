@@ -8,7 +8,7 @@ from itertools import permutations
 from math import comb, factorial, prod
 
 import pytest
-from theory import mahonian, stirling_first_unsigned_by_distance
+from theory import mahonian, poincare, stirling_first_unsigned_by_distance
 
 import cayley
 from cayley import groups
@@ -16,27 +16,6 @@ from cayley import groups
 
 def growth(g):
     return cayley.growth(g, progress=False)
-
-
-def poly_mul(a, b):
-    out = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            out[i + j] += x * y
-    return out
-
-
-def q_integer(m):
-    """[m]_q = 1 + q + ... + q^(m-1) as a coefficient list."""
-    return [1] * m
-
-
-def poincare(degrees):
-    """prod [d]_q over the degrees of a finite Coxeter group: its length generating function."""
-    out = [1]
-    for d in degrees:
-        out = poly_mul(out, q_integer(d))
-    return out
 
 
 # OEIS A058986 (pancake numbers), a(n) for n = 1, 2, ...
