@@ -10,8 +10,8 @@ permutation, see :mod:`cayley.bfs.rank_plan`) when
 
 otherwise, for puzzle-like graphs whose states are distinct pieces in blocks of positions (see
 :mod:`cayley.bfs.pieces`; the 2x2x2 cube), it runs :func:`cayley.bfs.piece_bfs.growth_pieces` (2 bits
-per numbered state) when the numbering is at most MAX_SPARSITY times the group order and fits the
-memory budget; otherwise it runs :func:`cayley.bfs.numba_hash.growth_hash` (coset graphs, matrix
+per numbered state) when the numbering is small (SPARSE_OK_BELOW) or at most MAX_SPARSITY times the
+group order, and fits the memory budget; otherwise it runs :func:`cayley.bfs.numba_hash.growth_hash` (coset graphs, matrix
 groups, other puzzles).
 Importing this module registers the backend with priority 10, so ``backend="auto"`` prefers it.
 
@@ -36,7 +36,8 @@ from .rank_plan import rank_eligible
 
 __all__ = ["uses_rank_engine", "engine_for"]
 
-MAX_SPARSITY = 64  # the piece engine numbers at most this many slots per reachable state
+MAX_SPARSITY = 64  # the piece engine numbers at most this many slots per reachable state ...
+SPARSE_OK_BELOW = 1 << 26  # ... unless its codes are this small (16 MiB): no group order needed then
 ORDER_CHECK_FROM = 12  # below this n the full bitset is at most 10 MB: no need to know the group order
 
 
@@ -90,6 +91,8 @@ def _piece_plan(graph, options: dict):
     plan = piece_plan(graph)
     if plan is None or estimate_piece_bytes(plan) > resolve_budget(options.get("memory_budget")):
         return None
+    if plan.num_slots <= SPARSE_OK_BELOW:
+        return plan
     gens = np.ascontiguousarray(np.asarray(graph.generators)[:, plan.moved], dtype=np.int64)
     relabel = np.full(graph.state_size, -1, np.int64)
     relabel[plan.moved] = np.arange(len(plan.moved))

@@ -25,8 +25,8 @@ states get distinct numbers. Plans that fail this test are refused. Blocks of on
 
 >>> import cayley
 >>> plan = piece_plan(cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True))
->>> plan.sizes, plan.num_slots            # 7 corners: 7! arrangements, 3**7 twists
-([5040, 2187], 11022480)
+>>> plan.sizes, plan.num_slots            # 7 corners: 7! arrangements, 3**6 twists (their sum is fixed)
+([5040, 729], 3674160)
 >>> plan.decode(plan.encode_states(plan.center[None]))[0].tolist() == plan.center.tolist()
 True
 """
@@ -191,8 +191,10 @@ class PiecePlan:
 
     ``sizes[c]`` and ``tables[c]`` (``sizes[c] x k``, int32: the coordinate after each move) per
     coordinate; ``strides`` the mixed-radix weights (last coordinate fastest); ``num_slots`` their
-    product. Per orbit of positions there is an arrangement coordinate (``m!`` values, when m > 1)
-    and, for blocks of more than one position, an orientation coordinate (``b**m`` values).
+    product. Per orbit of positions there is an arrangement coordinate (the ``m!`` orders of its
+    pieces, when m > 1) and, for blocks of more than one position, an orientation coordinate (``b**m``
+    reference slots); each keeps only the values its moves reach from the central state's
+    (``values[c]``: those values, ``index[c]``: their number, -1 for the others).
     """
 
     def __init__(self, graph, orbits: list, moved: np.ndarray):
@@ -218,6 +220,16 @@ class PiecePlan:
                 self.coords.append((oi, "orientation"))
                 sizes.append(count)
                 tables.append(table)
+        # keep the values a coordinate can take from the central state's (0) only: a twist sum or a
+        # parity that the moves preserve then costs no slots
+        self.values = [_reachable(t) for t in tables]
+        self.index = []
+        for c, (table, values) in enumerate(zip(tables, self.values)):
+            index = np.full(len(table), -1, np.int64)
+            index[values] = np.arange(len(values))
+            self.index.append(index)
+            tables[c] = index[table[values]]
+            sizes[c] = len(values)
         self.sizes = [int(s) for s in sizes]
         self.num_slots = int(np.prod(self.sizes, dtype=object)) if sizes else 1
         self.strides = np.ones(len(sizes), np.int64)
@@ -253,6 +265,9 @@ class PiecePlan:
                 value = _lex_rank(piece)
             else:
                 value = (ref * orb.b ** np.arange(orb.m)[None, :]).sum(axis=1)
+            value = self.index[c][value]
+            if (value < 0).any():
+                raise ValueError("a state is not reachable from the central state")
             idx += value * self.strides[c]
         return idx
 
@@ -262,7 +277,7 @@ class PiecePlan:
         out = np.repeat(self.center[None, :], len(numbers), axis=0)
         parts = {}
         for c, (oi, what) in enumerate(self.coords):
-            parts[(oi, what)] = (numbers // self.strides[c]) % self.sizes[c]
+            parts[(oi, what)] = self.values[c][(numbers // self.strides[c]) % self.sizes[c]]
         for oi, orb in enumerate(self.orbits):
             piece = self._arrangements(oi)[parts[(oi, "arrangement")]] if orb.m > 1 else np.zeros((len(numbers), 1), np.int64)
             if orb.b > 1:
@@ -281,6 +296,18 @@ class PiecePlan:
     def describe(self) -> str:
         parts = [f"{what}({self.orbits[oi].m}x{self.orbits[oi].b})={s}" for (oi, what), s in zip(self.coords, self.sizes)]
         return "pieces:" + ",".join(parts)
+
+
+def _reachable(table: np.ndarray) -> np.ndarray:
+    """The values (sorted) that moves lead to from value 0, by breadth-first search over ``table``."""
+    seen = np.zeros(len(table), bool)
+    seen[0] = True
+    frontier = np.zeros(1, np.int64)
+    while len(frontier):
+        nxt = np.unique(table[frontier].ravel())
+        frontier = nxt[~seen[nxt]]
+        seen[frontier] = True
+    return np.flatnonzero(seen)
 
 
 def _orbit_elements(orb: _Orbit) -> np.ndarray:

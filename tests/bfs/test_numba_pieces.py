@@ -188,3 +188,16 @@ def test_killed_run_resumes_with_identical_layers(tmp_path):
     assert done == expected.layer_sizes[: len(done)]
     resumed = growth_pieces(g, checkpoint_dir=ck, progress=False)
     assert resumed.layer_sizes == expected.layer_sizes
+
+
+def test_coordinates_keep_only_reachable_values():
+    # a 2x2x2 cube's twists sum to 0 mod 3: 3**7 of 3**8 orientation values stay, so the numbering is
+    # exactly the 24 * 7! * 3**6 states; burnt pancakes fill B_n, type D keeps the even sign changes
+    assert piece_plan(cayley.groups.get("cube", size=2, metric="QTM")).num_slots == 24 * factorial(7) * 3**6
+    assert piece_plan(cayley.groups.burnt_pancake(6)).num_slots == 2**6 * factorial(6)
+    assert piece_plan(cayley.groups.coxeter_d(6)).num_slots == 2**5 * factorial(6)
+    skewb = cayley.groups.get("skewb")
+    assert engine_for(skewb) == "pieces"  # its distribution is checked in tests/puzzles
+    plan = piece_plan(skewb)
+    with pytest.raises(ValueError, match="reachable"):
+        plan.encode_states(np.asarray(skewb.central_state)[None, ::-1])
