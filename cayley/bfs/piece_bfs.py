@@ -40,15 +40,34 @@ __all__ = ["growth_pieces", "piece_plan", "estimate_piece_bytes"]
 
 CHUNK_WORDS = 1 << 11  # code words (32 states each) a worker takes at a time
 SERIAL_BELOW = 1 << 16  # frontier moves below which a layer runs on one thread
+BOTTOM_UP_MARGIN = 2.0  # bottom-up runs when predicted this much cheaper than top-down
 M55 = np.uint64(0x5555555555555555)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def table_rows(slot, strides, offsets, k, rows):
+    """``rows[c]``: where the move-table row of coordinate c of state ``slot`` starts."""
+    rest = slot
+    for c in range(strides.shape[0]):
+        digit = rest // strides[c]
+        rest -= digit * strides[c]
+        rows[c] = offsets[c] + digit * k
+
+
+@njit(cache=True, nogil=True, inline="always")
+def look_up(table, rows, g):
+    """The number of the state that move ``g`` leads to (the sum of its coordinates' entries)."""
+    out = table[rows[0] + g]
+    for c in range(1, rows.shape[0]):
+        out += table[rows[c] + g]
+    return out
 
 
 @njit(cache=True, nogil=True)
 def expand(codes8, codes64, first, last, counter, moves, offsets, strides, sizes, k):
     """Claim the unseen neighbours of the frontier states in code words ``[first, last)``, taken
     CHUNK_WORDS at a time from ``counter[0]``; returns the number of states this call claimed."""
-    C = strides.shape[0]
-    rows = np.empty(C, np.int64)
+    rows = np.empty(strides.shape[0], np.int64)
     claimed = np.int64(0)
     while True:
         lo = first + atomic_add_i64(counter, 0, CHUNK_WORDS)
@@ -60,21 +79,47 @@ def expand(codes8, codes64, first, last, counter, moves, offsets, strides, sizes
             while m:
                 bit = ctz64(m)
                 m &= m - np.uint64(1)
-                rest = wi * 32 + np.int64(bit >> np.uint64(1))
-                for c in range(C):
-                    digit = rest // strides[c]
-                    rest -= digit * strides[c]
-                    rows[c] = offsets[c] + digit * k
+                table_rows(wi * 32 + np.int64(bit >> np.uint64(1)), strides, offsets, k, rows)
                 for g in range(k):
-                    target = moves[rows[0] + g]
-                    for c in range(1, C):
-                        target += moves[rows[c] + g]
+                    target = look_up(moves, rows, g)
                     byte, shift = target >> 2, np.uint8((target & 3) << 1)
                     if (codes8[byte] >> shift) & np.uint8(3) == 0:
                         old = atomic_or_u8(codes8, byte, np.uint8(3) << shift)
                         if (old >> shift) & np.uint8(3) == 0:
                             claimed += 1
     return claimed
+
+
+@njit(cache=True, nogil=True)
+def expand_bottom_up(codes64, first, last, counter, inverse, offsets, strides, sizes, k, num_slots):
+    """Every unseen state of code words ``[first, last)`` (taken CHUNK_WORDS at a time from
+    ``counter[0]``) looks for a frontier state among its in-neighbours and becomes new (code 3) when
+    it finds one; only the caller writes its words. Returns the number of states marked."""
+    rows = np.empty(strides.shape[0], np.int64)
+    found = np.int64(0)
+    while True:
+        lo = first + atomic_add_i64(counter, 0, CHUNK_WORDS)
+        if lo >= last:
+            break
+        for wi in range(lo, min(last, lo + CHUNK_WORDS)):
+            w = codes64[wi]
+            m = ~((w >> np.uint64(1)) | w) & M55  # code 0
+            if wi * 32 + 32 > num_slots:  # padding past the last number is not a state
+                m &= (np.uint64(1) << np.uint64(2 * (num_slots - wi * 32))) - np.uint64(1)
+            marks = np.uint64(0)
+            while m:
+                bit = ctz64(m)
+                m &= m - np.uint64(1)
+                table_rows(wi * 32 + np.int64(bit >> np.uint64(1)), strides, offsets, k, rows)
+                for g in range(k):
+                    source = look_up(inverse, rows, g)
+                    if (codes64[source >> 5] >> np.uint64((source & 31) << 1)) & np.uint64(3) == 2:
+                        marks |= np.uint64(3) << bit
+                        found += 1
+                        break
+            if marks:
+                codes64[wi] = w | marks
+    return found
 
 
 @njit(cache=True, nogil=True)
@@ -132,27 +177,49 @@ class _State:
         return {"codes": self.codes64}
 
 
-def _move_args(plan: PiecePlan):
-    """Flat move table (each entry already times its coordinate's stride), offsets, strides, sizes."""
-    flat = np.concatenate([t.astype(np.int64).ravel() * s for t, s in zip(plan.tables, plan.strides)])
+def _move_args(plan: PiecePlan, inverse: bool = False):
+    """Flat move table (each entry already times its coordinate's stride), offsets, strides, sizes;
+    with ``inverse``, the table of the inverse moves (the in-neighbours)."""
+    tables = plan.tables
+    if inverse:
+        tables = []
+        for t in plan.tables:
+            inv = np.empty_like(t)
+            inv[t, np.arange(plan.k)[None, :]] = np.arange(len(t), dtype=t.dtype)[:, None]
+            tables.append(inv)
+    flat = np.concatenate([t.astype(np.int64).ravel() * s for t, s in zip(tables, plan.strides)])
     offsets = np.cumsum([0] + [s * plan.k for s in plan.sizes[:-1]]).astype(np.int64)
     return flat, offsets, plan.strides.astype(np.int64), np.asarray(plan.sizes, np.int64)
 
 
+def _bottom_up_pays(frontier: int, unseen: int, k: int) -> bool:
+    """True when bottom-up is predicted BOTTOM_UP_MARGIN times cheaper (random in-neighbour model of
+    :func:`cayley.bfs.rank_bfs._model_ratio`; unseen numbers no state reaches make it pessimistic)."""
+    from .rank_bfs import _model_ratio
+
+    return _model_ratio(frontier, unseen, k) * BOTTOM_UP_MARGIN < 1
+
+
 def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
-                  checkpoint_dir=None, workers: int | None = None, plan: PiecePlan | None = None) -> GrowthResult:
+                  checkpoint_dir=None, workers: int | None = None, plan: PiecePlan | None = None,
+                  direction: str = "auto") -> GrowthResult:
     """Growth of a puzzle-like permutation graph over piece coordinates (see the module docstring).
 
     Parameters are those of :func:`cayley.growth`, plus ``workers`` (threads; default numba's
-    thread count) and ``plan`` (a :class:`PiecePlan` already built for ``graph``). ``keep_layers`` is
+    thread count), ``plan`` (a :class:`PiecePlan` already built for ``graph``) and ``direction``
+    (``"auto"``: per layer, bottom-up -- every unseen state looks for a frontier in-neighbour -- when
+    a cost model says it is clearly cheaper, else top-down; ``"top-down"`` / ``"bottom-up"`` force one). ``keep_layers`` is
     not supported (the numba backend sends such requests to the hash engine). ``result.info`` holds
-    ``layout`` (the coordinates) and ``bytes_per_state`` (allocated bytes per numbered state).
+    ``layout`` (the coordinates), ``bytes_per_state`` (allocated bytes per numbered state) and
+    ``directions`` (per layer).
     """
     plan = plan or piece_plan(graph)
     if plan is None:
         raise ValueError("this graph's states are not pieces in blocks (see cayley.bfs.pieces); use the hash engine")
     if keep_layers:
         raise ValueError("keep_layers is not supported by the piece engine; use the hash or numpy backend")
+    if direction not in ("auto", "top-down", "bottom-up"):
+        raise ValueError(f"direction must be 'auto', 'top-down' or 'bottom-up', got {direction!r}")
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise ValueError(f"workers must be a positive integer, got {workers!r}")
     if max_diameter is not None and (
@@ -185,6 +252,7 @@ def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, k
     moves = _move_args(plan)
     words = len(state.codes64)
     counter = np.zeros(1, np.int64)
+    inverse, directions = None, []
     cuts = np.linspace(0, words, pool.count + 1).astype(np.int64)
     complete = True
     try:
@@ -192,10 +260,18 @@ def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, k
             if max_diameter is not None and len(sizes) - 1 >= max_diameter:
                 complete = False
                 break
-            count = pool.count if sizes[-1] * plan.k >= SERIAL_BELOW else 1
+            unseen = plan.num_slots - sum(sizes)
+            bottom_up = direction == "bottom-up" or (direction == "auto" and _bottom_up_pays(sizes[-1], unseen, plan.k))
             counter[0] = 0
-            calls = [partial(expand, state.codes8, state.codes64, 0, words, counter, *moves, plan.k)] * count
-            new = int(sum(pool.run(calls)))
+            if bottom_up:
+                inverse = inverse if inverse is not None else _move_args(plan, inverse=True)
+                count = pool.count if unseen >= SERIAL_BELOW else 1
+                calls = [partial(expand_bottom_up, state.codes64, 0, words, counter, *inverse, plan.k, plan.num_slots)]
+            else:
+                count = pool.count if sizes[-1] * plan.k >= SERIAL_BELOW else 1
+                calls = [partial(expand, state.codes8, state.codes64, 0, words, counter, *moves, plan.k)]
+            directions.append("bottom-up" if bottom_up else "top-down")
+            new = int(sum(pool.run(calls * count)))
             if new == 0:
                 break
             parts = [partial(finish, state.codes64, int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:])]
@@ -208,7 +284,8 @@ def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, k
     finally:
         pool.close()
     last = _last_layer(graph, plan, state, sizes, budget)
-    info = {"engine": "pieces", "layout": plan.describe(), "bytes_per_state": need / plan.num_slots}
+    info = {"engine": "pieces", "layout": plan.describe(), "bytes_per_state": need / plan.num_slots,
+            "directions": directions}
     return GrowthResult(sizes, last, complete, "numba", report.elapsed(), None, None, info)
 
 

@@ -89,8 +89,9 @@ def test_matches_naive_bfs_whenever_a_plan_exists(g):
     plan = piece_plan(g)
     if plan is None:
         return
-    r = growth_pieces(g, plan=plan, progress=False)
-    assert r.layer_sizes == naive(g)
+    expected = naive(g)
+    for direction in ("auto", "top-down", "bottom-up"):
+        assert growth_pieces(g, plan=plan, direction=direction, progress=False).layer_sizes == expected
 
 
 @st.composite
@@ -119,7 +120,9 @@ def test_random_block_puzzles(g):
     if plan is None:  # e.g. the moves never mix two orbits' blocks into a shape with distinct pieces
         assert engine_for(g) != "pieces"
         return
-    assert growth_pieces(g, plan=plan, progress=False).layer_sizes == naive(g)
+    expected = naive(g)
+    for direction in ("top-down", "bottom-up"):
+        assert growth_pieces(g, plan=plan, direction=direction, progress=False).layer_sizes == expected
 
 
 def test_plans_are_refused_where_the_numbering_would_not_be_exact():
@@ -145,6 +148,8 @@ def test_dispatch_and_options():
     assert engine_for(cayley.groups.pancake(6)) == "rank"
     with pytest.raises(ValueError, match="workers"):
         growth_pieces(g, workers=0)
+    with pytest.raises(ValueError, match="direction"):
+        growth_pieces(g, direction="sideways")
     with pytest.raises(ValueError, match="keep_layers"):
         growth_pieces(g, keep_layers=True)
     with pytest.raises(ValueError, match="max_diameter"):
@@ -201,3 +206,13 @@ def test_coordinates_keep_only_reachable_values():
     plan = piece_plan(skewb)
     with pytest.raises(ValueError, match="reachable"):
         plan.encode_states(np.asarray(skewb.central_state)[None, ::-1])
+
+
+def test_auto_direction_mixes_both_and_stays_exact():
+    g = cayley.groups.burnt_pancake(7)
+    auto = growth_pieces(g, progress=False)
+    assert auto.info["directions"][0] == "top-down" and auto.info["directions"][-1] == "bottom-up"
+    forced = growth_pieces(g, direction="bottom-up", progress=False)
+    assert forced.layer_sizes == auto.layer_sizes == growth_pieces(g, direction="top-down", progress=False).layer_sizes
+    assert np.array_equal(forced.last_layer, auto.last_layer)
+    assert auto.diameter == 14 and auto.num_states == 2**7 * factorial(7)  # OEIS A078941
