@@ -304,9 +304,11 @@ def _reachable(table: np.ndarray) -> np.ndarray:
     seen[0] = True
     frontier = np.zeros(1, np.int64)
     while len(frontier):
-        nxt = np.unique(table[frontier].ravel())
-        frontier = nxt[~seen[nxt]]
-        seen[frontier] = True
+        fresh = np.zeros(len(table), bool)
+        fresh[table[frontier].ravel()] = True
+        fresh &= ~seen
+        seen |= fresh
+        frontier = np.flatnonzero(fresh)
     return np.flatnonzero(seen)
 
 
