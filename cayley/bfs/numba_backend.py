@@ -11,8 +11,9 @@ permutation, see :mod:`cayley.bfs.rank_plan`) when
 otherwise, for puzzle-like graphs whose states are distinct pieces in blocks of positions (see
 :mod:`cayley.bfs.pieces`; the 2x2x2 cube), it runs :func:`cayley.bfs.piece_bfs.growth_pieces` (2 bits
 per numbered state) when the numbering is small (SPARSE_OK_BELOW) or at most MAX_SPARSITY times the
-group order, and fits the memory budget; otherwise it runs :func:`cayley.bfs.numba_hash.growth_hash` (coset graphs, matrix
-groups, other puzzles).
+group order, and fits the memory budget; otherwise, for one-word states with a small key space (most coset graphs), it runs
+:func:`cayley.bfs.key_bfs.growth_keys` (a bitset over all keys, explicit layers); otherwise
+:func:`cayley.bfs.numba_hash.growth_hash` (wide states, matrix groups, other puzzles).
 Importing this module registers the backend with priority 10, so ``backend="auto"`` prefers it.
 
 >>> import cayley
@@ -20,6 +21,8 @@ Importing this module registers the backend with priority 10, so ``backend="auto
 True
 >>> uses_rank_engine(cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1]))  # a coset graph
 False
+>>> engine_for(cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1]))
+'keys'
 >>> engine_for(cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True))
 'pieces'
 """
@@ -104,11 +107,23 @@ def _piece_plan(graph, options: dict):
 
 
 def engine_for(graph, options: dict | None = None) -> str:
-    """Which engine the numba backend runs for ``graph``: ``"rank"``, ``"pieces"`` or ``"hash"``."""
+    """Which engine the numba backend runs for ``graph``: ``"rank"``, ``"pieces"``, ``"keys"`` or ``"hash"``."""
     options = options or {}
     if uses_rank_engine(graph, options):
         return "rank"
-    return "pieces" if _piece_plan(graph, options) is not None else "hash"
+    if _piece_plan(graph, options) is not None:
+        return "pieces"
+    return "keys" if _uses_keys(graph, options) else "hash"
+
+
+def _uses_keys(graph, options: dict) -> bool:
+    """True when the key-bitset engine should run ``graph`` (one-word states, small key space)."""
+    if options.get("keep_layers"):
+        return False
+    from .key_bfs import key_bits_for
+    from .memory import resolve_budget
+
+    return key_bits_for(graph, resolve_budget(options.get("memory_budget"))) is not None
 
 
 def _run(graph, **options):
@@ -121,6 +136,10 @@ def _run(graph, **options):
         from .piece_bfs import growth_pieces
 
         return growth_pieces(graph, plan=plan, **options)
+    if _uses_keys(graph, options):
+        from .key_bfs import growth_keys
+
+        return growth_keys(graph, **options)
     from .numba_hash import growth_hash
 
     return growth_hash(graph, **options)

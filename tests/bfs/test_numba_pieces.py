@@ -136,7 +136,7 @@ def test_plans_are_refused_where_the_numbering_would_not_be_exact():
     assert plan is None or plan.orbits[0].b == 1  # only the one-position numbering may remain
     assert cayley.growth(g, backend="numba", progress=False).layer_sizes == naive(g)
     coset = cayley.groups.lrx(6).with_central_state([0, 0, 0, 1, 1, 1])  # repeated values: no pieces
-    assert piece_plan(coset) is None and engine_for(coset) == "hash"
+    assert piece_plan(coset) is None and engine_for(coset) == "keys"
     with pytest.raises(ValueError, match="pieces"):
         growth_pieces(coset)
     assert piece_plan(cayley.groups.get("heisenberg", n=3, modulo=3)) is None

@@ -1,0 +1,224 @@
+"""Breadth-first growth over one-word states with a small key space: one visited bit per possible key.
+
+For coset graphs whose packed state fits a few dozen bits (the LRX coset of 14 zeros and 14 ones has
+28-bit keys), the visited set is a bitset indexed by the key itself and the layers are explicit
+arrays of keys. One pass per layer: every frontier key is moved by every generator, and an absent
+neighbour is claimed with an atomic OR (after a plain read found it absent, so each new key is kept
+exactly once). A key remembers the generator that first reached it (in its top byte), so the move
+back to its parent is never tried: a third fewer bitset probes for LRX. Moves are computed for a
+block of keys before their bits are probed, with the bitset words prefetched in between.
+
+With ``checkpoint_dir`` the bitset and the frontier are persisted after finished layers (at most ~10%
+of the run time spent saving) and a restarted run resumes.
+
+>>> import cayley
+>>> g = cayley.groups.lrx(8).with_central_state([0, 0, 0, 0, 1, 1, 1, 1])
+>>> growth_keys(g).num_states      # C(8, 4)
+70
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+from numba import get_num_threads, njit
+
+from ..encoding import StateCodec
+from ..errors import MemoryBudgetError
+from ..result import GrowthResult
+from ._atomics import atomic_add_i64, atomic_or_u64, prefetch
+from ._rank_layers import Workers
+from .checkpoint import Checkpoint, Saver, graph_fingerprint
+from .memory import resolve_budget
+from .numba_hash import Squeeze, dense_key_bits, move_tables, sorted_rows
+from .progress import Progress
+
+__all__ = ["growth_keys", "key_bits_for", "MAX_KEY_BITS"]
+
+MAX_KEY_BITS = 40  # keys of at most this many bits (the bitset must also fit the memory budget)
+CHUNK = 1024  # frontier keys a worker takes at a time
+SERIAL_BELOW = 1 << 14  # frontier moves below which a layer runs on one thread
+TAG = np.uint64(56)  # the top byte of a frontier entry: 1 + the generator whose inverse reached it
+KEY_MASK = np.uint64((1 << 56) - 1)
+
+
+def key_bits_for(graph, budget: int | None = None):
+    """Bits of the packed key when this engine can run ``graph``: one-word states of at most
+    MAX_KEY_BITS bits; with ``budget``, also only where the numba backend prefers a bitset over all
+    keys to a hash set (see :func:`cayley.bfs.numba_hash.dense_key_bits`). Else None."""
+    if graph.is_matrix_group:
+        return None
+    packing = Squeeze(graph, StateCodec(graph).packing).packing
+    bits = packing.bits * packing.n
+    if packing.words != 1 or bits > MAX_KEY_BITS:
+        return None
+    return bits if budget is None else dense_key_bits(graph, packing, budget)
+
+
+@njit(cache=True, nogil=True)
+def expand(front, F, bitset, out, counts, counter, ops, op_start, back):
+    """Move frontier keys ``CHUNK`` at a time (taken from ``counter[0]``); chunk c writes its new keys
+    (tagged) from ``out[c * CHUNK * k]`` and their number to ``counts[c]``. Returns the keys claimed."""
+    k = op_start.shape[0]
+    cand = np.empty(CHUNK * k, np.uint64)
+    claimed = np.int64(0)
+    while True:
+        lo = atomic_add_i64(counter, 0, CHUNK)
+        if lo >= F:
+            break
+        hi = min(F, lo + CHUNK)
+        m = 0
+        for i in range(lo, hi):
+            entry = front[i]
+            x = entry & KEY_MASK
+            skip = np.int64(entry >> TAG) - 1
+            for g in range(k):
+                if g == skip:
+                    continue
+                y = np.uint64(0)
+                for t in range(op_start[g, 0], op_start[g, 1]):
+                    y |= ((x >> ops[g, t, 1]) << ops[g, t, 2]) & ops[g, t, 3]
+                cand[m] = y | (np.uint64(back[g] + 1) << TAG)
+                m += 1
+                prefetch(bitset, np.int64(y >> np.uint64(6)))
+        pos = lo * k
+        for j in range(m):
+            y = cand[j] & KEY_MASK
+            wi, bit = np.int64(y >> np.uint64(6)), np.uint64(1) << (y & np.uint64(63))
+            if not bitset[wi] & bit:
+                if not atomic_or_u64(bitset, wi, bit) & bit:
+                    out[pos] = cand[j]
+                    pos += 1
+        counts[lo // CHUNK] = pos - lo * k
+        claimed += pos - lo * k
+    return claimed
+
+
+@njit(cache=True, nogil=True)
+def gather(out, counts, starts, k, dst, first, last):
+    """Copy the new keys of chunks ``[first, last)`` to ``dst`` (chunk c from ``starts[c]``)."""
+    for c in range(first, last):
+        src, at = c * CHUNK * k, starts[c]
+        for j in range(counts[c]):
+            dst[at + j] = out[src + j]
+
+
+def _inverse_moves(perms: np.ndarray) -> np.ndarray:
+    """``back[g]``: the index of the generator undoing ``g`` (-1 when there is none)."""
+    identity = np.arange(perms.shape[1])
+    back = np.full(len(perms), -1, np.int64)
+    for g, p in enumerate(perms):
+        for h, q in enumerate(perms):
+            if np.array_equal(q[p], identity):
+                back[g] = h
+                break
+    return back
+
+
+class _State:
+    def __init__(self, bits: int, start_key: int | None = None, arrays=None):
+        if arrays is not None:
+            self.bitset = np.ascontiguousarray(arrays["bitset"], dtype=np.uint64)
+            self.front = np.ascontiguousarray(arrays["frontier"], dtype=np.uint64)
+            if self.bitset.shape != (max(1, (1 << bits) // 64),):
+                raise ValueError("checkpoint arrays do not match this graph's keys; use an empty directory")
+            return
+        self.bitset = np.zeros(max(1, (1 << bits) // 64), np.uint64)
+        self.bitset[start_key >> 6] |= np.uint64(1) << np.uint64(start_key & 63)
+        self.front = np.array([start_key], np.uint64)
+
+    def arrays(self) -> dict:
+        return {"bitset": self.bitset, "frontier": self.front}
+
+
+def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
+                checkpoint_dir=None, workers: int | None = None) -> GrowthResult:
+    """Growth of a graph with one-word states and a small key space (see the module docstring).
+
+    Parameters are those of :func:`cayley.growth`, plus ``workers`` (threads; default numba's thread
+    count). ``keep_layers`` is not supported (the numba backend sends such requests to the hash engine).
+    """
+    if keep_layers:
+        raise ValueError("keep_layers is not supported by the key-bitset engine; use the hash or numpy backend")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    if max_diameter is not None and (
+        isinstance(max_diameter, bool) or not isinstance(max_diameter, (int, np.integer)) or max_diameter < 0
+    ):
+        raise ValueError(f"max_diameter must be a non-negative integer or None, got {max_diameter!r}")
+    bits = key_bits_for(graph)
+    if bits is None:
+        raise ValueError(f"the key-bitset engine needs one-word states of at most {MAX_KEY_BITS} key bits")
+    budget = resolve_budget(memory_budget)
+    if (1 << max(0, bits - 3)) > budget:
+        raise MemoryBudgetError(1 << max(0, bits - 3), budget, f"a bitset over all {bits}-bit keys")
+    report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-keys")
+    codec = StateCodec(graph)
+    squeeze = Squeeze(graph, codec.packing)
+    moves = move_tables(graph, squeeze.packing, squeeze.perms)
+    ops, op_start = moves[1], moves[2]
+    perms = np.asarray(graph.generators if squeeze.perms is None else squeeze.perms)
+    back = _inverse_moves(perms)
+    k = graph.n_generators
+
+    ck, state, sizes = None, None, [1]
+    if checkpoint_dir is not None:
+        ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-keys", str(bits)))
+        meta, arrays = ck.load()
+        if meta is not None:
+            state, sizes = _State(bits, arrays=arrays), [int(x) for x in meta["layer_sizes"]]
+            if max_diameter is not None and len(sizes) - 1 > max_diameter:
+                raise ValueError(
+                    f"checkpoint in {checkpoint_dir} already holds {len(sizes) - 1} layers, "
+                    f"more than max_diameter = {max_diameter}; use an empty directory"
+                )
+    if state is None:
+        center = squeeze.reduce(codec.packing.encode(codec.to_indices(graph.central_state.reshape(1, -1))))
+        state = _State(bits, start_key=int(center[0, 0]))
+    saver = Saver(ck, int(state.bitset.nbytes))
+    for d, size in enumerate(sizes):
+        report.layer(d, size, sum(sizes[: d + 1]), int(state.bitset.nbytes))
+
+    pool = Workers(workers or get_num_threads())
+    counter = np.zeros(1, np.int64)
+    out, spare = np.empty(0, np.uint64), np.empty(0, np.uint64)
+    complete = True
+    try:
+        while True:
+            if max_diameter is not None and len(sizes) - 1 >= max_diameter:
+                complete = False
+                break
+            F = len(state.front)
+            need = int(state.bitset.nbytes) + 8 * F * (k + 2)
+            if need > budget:
+                raise MemoryBudgetError(need, budget, f"layer {len(sizes)} ({F:,} frontier keys, {k} moves each)", sizes)
+            chunks = -(-F // CHUNK)
+            if len(out) < chunks * CHUNK * k:  # buffers are kept from layer to layer: fresh pages fault
+                out = np.empty(int(1.25 * chunks * CHUNK * k), np.uint64)
+            counts = np.zeros(chunks, np.int64)
+            count = pool.count if F * k >= SERIAL_BELOW else 1
+            counter[0] = 0
+            call = partial(expand, state.front, F, state.bitset, out, counts, counter, ops, op_start, back)
+            new = int(sum(pool.run([call] * count)))
+            if new == 0:
+                break
+            starts = np.zeros(chunks + 1, np.int64)
+            np.cumsum(counts, out=starts[1:])
+            if len(spare) < new:
+                spare = np.empty(int(1.25 * new), np.uint64)
+            nxt = spare[:new]
+            cuts = np.linspace(0, chunks, count + 1).astype(np.int64)
+            pool.run([partial(gather, out, counts, starts, k, nxt, int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:])])
+            spare = state.front.base if state.front.base is not None else state.front
+            state.front = nxt
+            sizes.append(new)
+            saver.maybe_save(state, sizes, False)
+            report.layer(len(sizes) - 1, new, sum(sizes), int(state.bitset.nbytes) + int(nxt.nbytes))
+        saver.maybe_save(state, sizes, complete, force=True)
+    finally:
+        pool.close()
+    keys = (state.front & KEY_MASK)[:, None]
+    last = codec.from_indices(codec.packing.decode(sorted_rows(squeeze.restore(keys))))
+    info = {"engine": "keys", "key_bits": bits, "bytes_per_state": int(state.bitset.nbytes) / sum(sizes)}
+    return GrowthResult(sizes, last, complete, "numba", report.elapsed(), None, None, info)

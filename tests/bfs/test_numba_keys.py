@@ -1,0 +1,116 @@
+"""The key-bitset BFS (one-word states, a bit per possible key): layer sizes against a naive BFS."""
+
+import json
+import textwrap
+from math import comb
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from killing import kill_after_layers
+from naive import naive_layers
+from strategies import small_graphs
+from theory import multinomial
+
+import cayley
+from cayley import MemoryBudgetError
+from cayley.bfs.key_bfs import growth_keys, key_bits_for
+from cayley.bfs.numba_backend import engine_for
+from cayley.bfs.numba_hash import growth_hash
+
+
+def naive(g):
+    return naive_layers(g.generators, g.central_state)
+
+
+def coset(n, zeros):
+    return cayley.groups.lrx(n).with_central_state([0] * zeros + [1] * (n - zeros))
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_graphs(max_n=7, pad_to=None))
+def test_matches_naive_bfs(g):
+    if key_bits_for(g) is None:
+        return
+    r = growth_keys(g, progress=False)
+    assert r.layer_sizes == naive(g)
+    assert np.array_equal(r.last_layer, growth_hash(g, progress=False).last_layer)
+
+
+@settings(max_examples=30, deadline=None)
+@given(small_graphs(max_n=5, pad_to=9))
+def test_unmoved_positions_are_dropped_from_the_key(g):
+    if key_bits_for(g) is None:
+        return
+    assert growth_keys(g, workers=1, progress=False).layer_sizes == naive(g)
+
+
+@pytest.mark.parametrize("n, zeros", [(12, 6), (16, 8), (15, 5)])
+def test_lrx_cosets_have_binomial_size(n, zeros):
+    g = coset(n, zeros)
+    assert engine_for(g) == "keys"
+    r = cayley.growth(g, backend="numba", progress=False)
+    assert r.info["engine"] == "keys"
+    assert r.num_states == comb(n, zeros)
+    assert r.layer_sizes == growth_hash(g, progress=False).layer_sizes
+
+
+def test_three_valued_coset_and_directed_graph():
+    g = cayley.groups.lrx(9).with_central_state([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    assert growth_keys(g, progress=False).num_states == multinomial([3, 3, 3])
+    directed = cayley.CayleyGraph([[1, 2, 3, 4, 5, 6, 0], [1, 0, 2, 3, 4, 5, 6]], central_state=[0, 0, 0, 1, 1, 1, 1])
+    assert growth_keys(directed, progress=False).layer_sizes == naive(directed)
+
+
+def test_options_and_bad_input():
+    g = coset(12, 6)
+    assert engine_for(g, {"keep_layers": True}) == "hash"
+    with pytest.raises(ValueError, match="keep_layers"):
+        growth_keys(g, keep_layers=True)
+    with pytest.raises(ValueError, match="workers"):
+        growth_keys(g, workers=0)
+    with pytest.raises(ValueError, match="max_diameter"):
+        growth_keys(g, max_diameter=-2)
+    with pytest.raises(MemoryBudgetError):
+        growth_keys(g, memory_budget=64)
+    wide = cayley.groups.lrx(30).with_central_state(list(range(10)) * 3)  # 4 bits x 30 > one word
+    assert key_bits_for(wide) is None
+    with pytest.raises(ValueError, match="one-word"):
+        growth_keys(wide)
+    part = growth_keys(g, max_diameter=4, progress=False)
+    assert part.layer_sizes == naive(g)[:5] and not part.complete
+
+
+def test_checkpoint_resume(tmp_path):
+    g = coset(16, 8)
+    full = growth_keys(g, progress=False)
+    part = growth_keys(g, max_diameter=20, checkpoint_dir=tmp_path, progress=False)
+    assert json.loads((tmp_path / "meta.json").read_text())["layer_sizes"] == part.layer_sizes
+    resumed = growth_keys(g, checkpoint_dir=tmp_path, progress=False)
+    assert resumed.layer_sizes == full.layer_sizes
+    assert np.array_equal(resumed.last_layer, full.last_layer)
+    with pytest.raises(ValueError, match="another computation"):
+        growth_keys(coset(16, 7), checkpoint_dir=tmp_path, progress=False)
+
+
+_CHILD = textwrap.dedent(
+    """
+    import sys, time
+    import cayley
+    from cayley.bfs.key_bfs import growth_keys
+    g = cayley.groups.lrx(20).with_central_state([0] * 10 + [1] * 10)
+    growth_keys(g, checkpoint_dir=sys.argv[1], progress=lambda info: time.sleep(0.05))
+    """
+)
+
+
+def test_killed_run_resumes_with_identical_layers(tmp_path):
+    g = coset(20, 10)
+    expected = growth_keys(g, progress=False)
+    ck = tmp_path / "ck"
+    done = kill_after_layers(_CHILD, ck, 12)
+    assert len(done) < len(expected.layer_sizes)
+    assert done == expected.layer_sizes[: len(done)]
+    resumed = growth_keys(g, checkpoint_dir=ck, progress=False)
+    assert resumed.layer_sizes == expected.layer_sizes
+    assert np.array_equal(resumed.last_layer, expected.last_layer)
