@@ -96,12 +96,9 @@ def _piece_plan(graph, options: dict):
         return None
     if plan.num_slots <= SPARSE_OK_BELOW:
         return plan
-    gens = np.ascontiguousarray(np.asarray(graph.generators)[:, plan.moved], dtype=np.int64)
-    relabel = np.full(graph.state_size, -1, np.int64)
-    relabel[plan.moved] = np.arange(len(plan.moved))
-    gens = relabel[gens]
+    gens = np.ascontiguousarray(graph.generators, dtype=np.int64)
     # distinct pieces: no move sequence but the identity fixes the central state, so it has |G| states
-    if plan.num_slots > MAX_SPARSITY * _group_order(gens.tobytes(), len(plan.moved)):
+    if plan.num_slots > MAX_SPARSITY * _group_order(gens.tobytes(), graph.state_size):
         return None
     return plan
 

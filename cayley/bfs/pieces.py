@@ -162,9 +162,12 @@ class _Orbit:
                 self.lam[gi, dst] = slot_of[images]
         maps = {tuple(int(x) for x in lam) for lam in self.lam.reshape(-1, self.b)}
         group = _closure(sorted(maps), self.b)
-        orbit0 = {h[0] for h in group}
-        if len(group) != len(orbit0):
+        if len(group) != len({h[0] for h in group}):
             raise _NotPieces("the slot maps do not determine a piece's values from its reference slot")
+        # elements[o]: the slot map h with reference slot o (h(o) = 0; slot t shows piece value h[t])
+        self.elements = np.zeros((self.b, self.b), np.int64)
+        for h in group:
+            self.elements[h.index(0)] = h
         # new reference slot o' of the piece entering dst: lam(o') = o, i.e. o' = lam^-1(o)
         self.turn = np.empty((k, self.m, self.b), np.int64)
         for gi in range(k):
@@ -197,15 +200,16 @@ class PiecePlan:
     (``values[c]``: those values, ``index[c]``: their number, -1 for the others).
     """
 
-    def __init__(self, graph, orbits: list, moved: np.ndarray):
-        self.graph, self.orbits, self.moved = graph, orbits, moved
+    def __init__(self, graph, orbits: list):
+        self.orbits = orbits
         self.center = np.asarray(graph.central_state)
         self.k = graph.n_generators
+        self._perms = {}
         self.coords = []  # (orbit index, "arrangement" | "orientation")
         sizes, tables = [], []
         for oi, orb in enumerate(orbits):
             if orb.m > 1:
-                perms = np.array(list(itertools.permutations(range(orb.m))), np.int64)
+                perms = self._arrangements(oi)
                 table = np.stack([_lex_rank(perms[:, orb.src[g]]) for g in range(self.k)], axis=1)
                 self.coords.append((oi, "arrangement"))
                 sizes.append(len(perms))
@@ -236,10 +240,10 @@ class PiecePlan:
         for c in range(len(sizes) - 2, -1, -1):
             self.strides[c] = self.strides[c + 1] * sizes[c + 1]
         self.tables = [np.ascontiguousarray(t, dtype=np.int32) for t in tables]
-        self._perms = {}
 
     # ------------------------------------------------------------------ states <-> numbers
     def _arrangements(self, oi: int) -> np.ndarray:
+        """The m! orders of orbit ``oi``'s pieces, in lexicographic order (row r has rank r)."""
         if oi not in self._perms:
             self._perms[oi] = np.array(list(itertools.permutations(range(self.orbits[oi].m))), np.int64)
         return self._perms[oi]
@@ -286,9 +290,8 @@ class PiecePlan:
             else:
                 ref = np.zeros((len(numbers), orb.m), np.int64)
             home = self.center[orb.order]
-            group = _orbit_elements(orb)
             for j in range(orb.m):
-                h = group[ref[:, j]]  # (N, b): slot t of block j shows value h[t] of the piece
+                h = orb.elements[ref[:, j]]  # (N, b): slot t of block j shows value h[t] of the piece
                 vals = home[piece[:, j][:, None], h]
                 out[:, orb.order[j]] = vals
         return out
@@ -312,17 +315,6 @@ def _reachable(table: np.ndarray) -> np.ndarray:
     return np.flatnonzero(seen)
 
 
-def _orbit_elements(orb: _Orbit) -> np.ndarray:
-    """``h[o]``: the slot map of the local group with reference slot ``o`` (h(o) = 0, values read as
-    ``piece_values[h[t]]`` at slot t)."""
-    maps = {tuple(int(x) for x in lam) for lam in orb.lam.reshape(-1, orb.b)}
-    out = np.zeros((orb.b, orb.b), np.int64)
-    for h in _closure(sorted(maps), orb.b):
-        o = h.index(0)
-        out[o] = h
-    return out
-
-
 def piece_plan(graph, max_slots: int = MAX_SLOTS):
     """The :class:`PiecePlan` of ``graph``, or None when its states are not pieces in blocks (matrix
     groups, repeated piece values, blocks a generator splits) or the numbering exceeds ``max_slots``."""
@@ -330,17 +322,12 @@ def piece_plan(graph, max_slots: int = MAX_SLOTS):
         return None
     gens = np.asarray(graph.generators, dtype=np.int64)
     center = np.asarray(graph.central_state)
-    moved = np.flatnonzero((gens != np.arange(gens.shape[1])).any(axis=0))
-    if len(moved) == 0:
-        return None
     orbits = []
     for orbit in _orbits(gens):
         if len(orbit) == 1:
             continue
         found = None
         for blocks in _block_systems(gens, orbit):
-            if len(blocks) > MAX_PIECES and len(blocks[0]) == 1:
-                continue
             contents = [tuple(sorted(center[blk].tolist())) for blk in blocks]
             if len(set(contents)) != len(contents) or len(blocks) > MAX_PIECES:
                 continue
@@ -357,4 +344,4 @@ def piece_plan(graph, max_slots: int = MAX_SLOTS):
     sizes = [factorial(o.m) for o in orbits if o.m > 1] + [o.b**o.m for o in orbits if o.b > 1]
     if not sizes or max(sizes) > MAX_TABLE_ROWS or np.prod(sizes, dtype=object) > max_slots:
         return None
-    return PiecePlan(graph, orbits, moved)
+    return PiecePlan(graph, orbits)
