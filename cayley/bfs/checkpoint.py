@@ -76,14 +76,23 @@ class Checkpoint:
         _fsync_write(self.meta_path, lambda fh: fh.write(json.dumps(record).encode()))
         self._remove_stale(set(names.values()))
 
-    def load(self):
-        """``(meta, arrays)`` of the last complete save, or ``(None, {})`` when there is none."""
+    def load(self, max_diameter=None):
+        """``(meta, arrays)`` of the last complete save, or ``(None, {})`` when there is none.
+
+        With ``max_diameter``, a save that already holds more layers than that is refused
+        (``ValueError``): its frontier lies past the requested distance."""
         if not self.exists():
             return None, {}
         meta = json.loads(self.meta_path.read_text())
         if meta.get("fingerprint") != self.fingerprint:
             raise ValueError(
                 f"checkpoint directory {self.dir} belongs to another computation; use an empty directory"
+            )
+        done = len(meta.get("layer_sizes", [])) - 1
+        if max_diameter is not None and done > max_diameter:
+            raise ValueError(
+                f"checkpoint in {self.dir} already holds {done} layers, more than max_diameter = "
+                f"{max_diameter}; use an empty directory"
             )
         arrays = {name: np.load(self.dir / fname, mmap_mode=None) for name, fname in meta["arrays"].items()}
         return meta, arrays

@@ -28,6 +28,7 @@ from ..encoding import StateCodec
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
 from ._atomics import atomic_add_i64, atomic_or_u64, prefetch
+from ._options import check_max_diameter, check_workers
 from ._rank_layers import Workers
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
@@ -141,12 +142,8 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
     """
     if keep_layers:
         raise ValueError("keep_layers is not supported by the key-bitset engine; use the hash or numpy backend")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ValueError(f"workers must be a positive integer, got {workers!r}")
-    if max_diameter is not None and (
-        isinstance(max_diameter, bool) or not isinstance(max_diameter, (int, np.integer)) or max_diameter < 0
-    ):
-        raise ValueError(f"max_diameter must be a non-negative integer or None, got {max_diameter!r}")
+    check_workers(workers)
+    check_max_diameter(max_diameter)
     bits = key_bits_for(graph)
     if bits is None:
         raise ValueError(f"the key-bitset engine needs one-word states of at most {MAX_KEY_BITS} key bits")
@@ -165,14 +162,9 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
     ck, state, sizes = None, None, [1]
     if checkpoint_dir is not None:
         ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-keys", str(bits)))
-        meta, arrays = ck.load()
+        meta, arrays = ck.load(max_diameter)
         if meta is not None:
             state, sizes = _State(bits, arrays=arrays), [int(x) for x in meta["layer_sizes"]]
-            if max_diameter is not None and len(sizes) - 1 > max_diameter:
-                raise ValueError(
-                    f"checkpoint in {checkpoint_dir} already holds {len(sizes) - 1} layers, "
-                    f"more than max_diameter = {max_diameter}; use an empty directory"
-                )
     if state is None:
         center = squeeze.reduce(codec.packing.encode(codec.to_indices(graph.central_state.reshape(1, -1))))
         state = _State(bits, start_key=int(center[0, 0]))

@@ -39,6 +39,7 @@ from ..graph import CayleyGraph  # noqa: E402
 from ..result import GrowthResult  # noqa: E402
 from ._hash_search import Search  # noqa: E402
 from ._hash_store import LayerStore  # noqa: E402
+from ._options import check_max_diameter  # noqa: E402
 from .memory import resolve_budget  # noqa: E402
 from .progress import Progress  # noqa: E402
 
@@ -174,10 +175,7 @@ def growth_hash(
     """
     if not isinstance(graph, CayleyGraph):
         raise ValueError(f"growth_hash() needs a CayleyGraph, got {type(graph).__name__}")
-    if max_diameter is not None and (
-        isinstance(max_diameter, bool) or not isinstance(max_diameter, (int, np.integer)) or max_diameter < 0
-    ):
-        raise ValueError(f"max_diameter must be a non-negative integer or None, got {max_diameter!r}")
+    check_max_diameter(max_diameter)
     codec = StateCodec(graph)
     squeeze = Squeeze(graph, codec.packing)
     words = squeeze.packing.words

@@ -30,6 +30,7 @@ from ..encoding import StateCodec
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
 from ._atomics import atomic_add_i64, atomic_or_u8, ctz64, popcount64
+from ._options import check_direction, check_max_diameter, check_workers
 from ._rank_layers import Workers
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
@@ -218,14 +219,9 @@ def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, k
         raise ValueError("this graph's states are not pieces in blocks (see cayley.bfs.pieces); use the hash engine")
     if keep_layers:
         raise ValueError("keep_layers is not supported by the piece engine; use the hash or numpy backend")
-    if direction not in ("auto", "top-down", "bottom-up"):
-        raise ValueError(f"direction must be 'auto', 'top-down' or 'bottom-up', got {direction!r}")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ValueError(f"workers must be a positive integer, got {workers!r}")
-    if max_diameter is not None and (
-        isinstance(max_diameter, bool) or not isinstance(max_diameter, (int, np.integer)) or max_diameter < 0
-    ):
-        raise ValueError(f"max_diameter must be a non-negative integer or None, got {max_diameter!r}")
+    check_direction(direction)
+    check_workers(workers)
+    check_max_diameter(max_diameter)
     report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-pieces")
     budget = resolve_budget(memory_budget)
     need = estimate_piece_bytes(plan)
@@ -235,14 +231,9 @@ def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, k
     ck, state, sizes = None, None, [1]
     if checkpoint_dir is not None:
         ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-pieces", plan.describe()))
-        meta, arrays = ck.load()
+        meta, arrays = ck.load(max_diameter)
         if meta is not None:
             state, sizes = _State(plan, arrays["codes"]), [int(x) for x in meta["layer_sizes"]]
-            if max_diameter is not None and len(sizes) - 1 > max_diameter:
-                raise ValueError(
-                    f"checkpoint in {checkpoint_dir} already holds {len(sizes) - 1} layers, "
-                    f"more than max_diameter = {max_diameter}; use an empty directory"
-                )
     state = state or _State(plan)
     saver = Saver(ck, int(state.codes64.nbytes))
     for d, size in enumerate(sizes):

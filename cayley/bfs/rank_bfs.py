@@ -26,6 +26,7 @@ from numba import get_num_threads
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
 from . import _rank_layers as L
+from ._options import check_direction, check_workers
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
 from .progress import Progress
@@ -109,10 +110,8 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
         )
     if keep_layers:
         raise ValueError("keep_layers is not supported by the rank engine; use the hash or numpy backend")
-    if direction not in ("auto", "top-down", "bottom-up"):
-        raise ValueError(f"direction must be 'auto', 'top-down' or 'bottom-up', got {direction!r}")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    check_direction(direction)
+    check_workers(workers)
     report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-rank")
     workers = workers or get_num_threads()
     plan = RankPlan(graph.generators)
@@ -125,15 +124,10 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
     state, layer_sizes = None, [1]
     if checkpoint_dir is not None:
         ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-rank", plan.describe()))
-        meta, arrays = ck.load()
+        meta, arrays = ck.load(max_diameter)
         if meta is not None:
             state, layer_sizes = _State(plan, arrays), [int(x) for x in meta["layer_sizes"]]
             del arrays
-            if max_diameter is not None and len(layer_sizes) - 1 > max_diameter:
-                raise ValueError(
-                    f"checkpoint in {checkpoint_dir} already holds {len(layer_sizes) - 1} layers, "
-                    f"more than max_diameter = {max_diameter}; use an empty directory"
-                )
     if state is None:
         state = _State(plan)
     saver = Saver(ck, sum(int(a.nbytes) for a in state.arrays().values()))
