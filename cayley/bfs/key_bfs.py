@@ -32,7 +32,7 @@ from ._options import check_max_diameter, check_workers
 from ._rank_layers import Workers
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
-from .numba_hash import Squeeze, dense_key_bits, move_tables, sorted_rows
+from .numba_hash import Squeeze, dense_key_bits, move_tables, sorted_states
 from .progress import Progress
 
 __all__ = ["growth_keys", "key_bits_for", "MAX_KEY_BITS"]
@@ -51,10 +51,14 @@ def key_bits_for(graph, budget: int | None = None):
     if graph.is_matrix_group:
         return None
     packing = Squeeze(graph, StateCodec(graph).packing).packing
+    bits = _one_word_bits(packing)
+    return bits if budget is None or bits is None else dense_key_bits(graph, packing, budget)
+
+
+def _one_word_bits(packing):
+    """Bits of the packed key when it fits one word and MAX_KEY_BITS, else None."""
     bits = packing.bits * packing.n
-    if packing.words != 1 or bits > MAX_KEY_BITS:
-        return None
-    return bits if budget is None else dense_key_bits(graph, packing, budget)
+    return bits if packing.words == 1 and bits <= MAX_KEY_BITS else None
 
 
 @njit(cache=True, nogil=True)
@@ -105,16 +109,14 @@ def gather(out, counts, starts, k, dst, first, last):
             dst[at + j] = out[src + j]
 
 
-def _inverse_moves(perms: np.ndarray) -> np.ndarray:
+def _back_moves(graph) -> np.ndarray:
     """``back[g]``: the index of the generator undoing ``g`` (-1 when there is none)."""
-    identity = np.arange(perms.shape[1])
-    back = np.full(len(perms), -1, np.int64)
-    for g, p in enumerate(perms):
-        for h, q in enumerate(perms):
-            if np.array_equal(q[p], identity):
-                back[g] = h
-                break
-    return back
+    first: dict = {}
+    for i, g in enumerate(graph.generators):
+        first.setdefault(g.tobytes(), i)
+    dtype = graph.generators.dtype
+    return np.array([first.get(graph.inverse_of(i).astype(dtype).tobytes(), -1) for i in range(graph.n_generators)],
+                    np.int64)
 
 
 class _State:
@@ -144,19 +146,20 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
         raise ValueError("keep_layers is not supported by the key-bitset engine; use the hash or numpy backend")
     check_workers(workers)
     check_max_diameter(max_diameter)
-    bits = key_bits_for(graph)
+    if graph.is_matrix_group:
+        raise ValueError("the key-bitset engine runs permutation graphs; use the hash engine for matrix groups")
+    codec = StateCodec(graph)
+    squeeze = Squeeze(graph, codec.packing)
+    bits = _one_word_bits(squeeze.packing)
     if bits is None:
         raise ValueError(f"the key-bitset engine needs one-word states of at most {MAX_KEY_BITS} key bits")
     budget = resolve_budget(memory_budget)
     if (1 << max(0, bits - 3)) > budget:
         raise MemoryBudgetError(1 << max(0, bits - 3), budget, f"a bitset over all {bits}-bit keys")
     report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-keys")
-    codec = StateCodec(graph)
-    squeeze = Squeeze(graph, codec.packing)
     moves = move_tables(graph, squeeze.packing, squeeze.perms)
     ops, op_start = moves[1], moves[2]
-    perms = np.asarray(graph.generators if squeeze.perms is None else squeeze.perms)
-    back = _inverse_moves(perms)
+    back = _back_moves(graph)
     k = graph.n_generators
 
     ck, state, sizes = None, None, [1]
@@ -211,6 +214,6 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
     finally:
         pool.close()
     keys = (state.front & KEY_MASK)[:, None]
-    last = codec.from_indices(codec.packing.decode(sorted_rows(squeeze.restore(keys))))
+    last = sorted_states(codec, squeeze.restore(keys))
     info = {"engine": "keys", "key_bits": bits, "bytes_per_state": int(state.bitset.nbytes) / sum(sizes)}
     return GrowthResult(sizes, last, complete, "numba", report.elapsed(), None, None, info)

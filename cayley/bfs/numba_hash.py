@@ -43,7 +43,7 @@ from ._options import check_max_diameter  # noqa: E402
 from .memory import resolve_budget  # noqa: E402
 from .progress import Progress  # noqa: E402
 
-__all__ = ["growth_hash", "move_tables", "sorted_rows"]
+__all__ = ["growth_hash", "move_tables", "sorted_rows", "sorted_states"]
 
 BACKEND = "numba"
 DENSE_ALWAYS = 64 << 20  # a bitset this small is always worth it
@@ -141,6 +141,12 @@ def sorted_rows(rows: np.ndarray) -> np.ndarray:
     return rows[np.lexsort(rows.T[::-1])]
 
 
+def sorted_states(codec, packed: np.ndarray) -> np.ndarray:
+    """Packed rows decoded to rows of central-state values, in the order of :func:`sorted_rows` (how
+    every engine returns its last layer)."""
+    return codec.from_indices(codec.packing.decode(sorted_rows(packed)))
+
+
 @contextmanager
 def _threads(count: int):
     """Run numba parallel regions with ``count`` threads inside the block."""
@@ -230,7 +236,7 @@ def growth_hash(
         if store is not None:
             store.save(sizes, squeeze.restore(search.frontier))
         report.layer(len(sizes) - 1, n_new, sum(sizes), search.resident_bytes())
-    last = codec.from_indices(codec.packing.decode(sorted_rows(squeeze.restore(search.frontier))))
+    last = sorted_states(codec, squeeze.restore(search.frontier))
     info = {"engine": "hash", "set_kind": "hash" if key_bits is None else "bitset",
             "peak_bytes_estimate": int(peak), "resumed_from_layer": resumed}
     return GrowthResult(sizes, last, complete, BACKEND, report.elapsed(), kept, codec, info)
@@ -255,7 +261,7 @@ def _choose_set(set_kind: str, graph, packing, budget: int):
 
 def _truncated(sizes, max_diameter, store, kept, codec, report, resumed) -> GrowthResult:
     """A stored run already past ``max_diameter``: its first layers."""
-    last = codec.from_indices(codec.packing.decode(sorted_rows(store.read(max_diameter, sizes[max_diameter]))))
+    last = sorted_states(codec, store.read(max_diameter, sizes[max_diameter]))
     layers = kept[: max_diameter + 1] if kept is not None else None
     info = {"engine": "hash", "resumed_from_layer": resumed}
     return GrowthResult(sizes[: max_diameter + 1], last, False, BACKEND, report.elapsed(), layers, codec, info)

@@ -65,7 +65,7 @@ def look_up(table, rows, g):
 
 
 @njit(cache=True, nogil=True)
-def expand(codes8, codes64, first, last, counter, moves, offsets, strides, sizes, k):
+def expand(codes8, codes64, first, last, counter, moves, offsets, strides, k):
     """Claim the unseen neighbours of the frontier states in code words ``[first, last)``, taken
     CHUNK_WORDS at a time from ``counter[0]``; returns the number of states this call claimed."""
     rows = np.empty(strides.shape[0], np.int64)
@@ -92,7 +92,7 @@ def expand(codes8, codes64, first, last, counter, moves, offsets, strides, sizes
 
 
 @njit(cache=True, nogil=True)
-def expand_bottom_up(codes64, first, last, counter, inverse, offsets, strides, sizes, k, num_slots):
+def expand_bottom_up(codes64, first, last, counter, inverse, offsets, strides, k, num_slots):
     """Every unseen state of code words ``[first, last)`` (taken CHUNK_WORDS at a time from
     ``counter[0]``) looks for a frontier state among its in-neighbours and becomes new (code 3) when
     it finds one; only the caller writes its words. Returns the number of states marked."""
@@ -140,14 +140,14 @@ def finish(codes64, first, last):
 
 
 @njit(cache=True, nogil=True)
-def collect(codes64, want, out):
-    """Numbers of the states with code ``want`` (in increasing order) into ``out``; returns how many."""
+def collect_frontier(codes64, out):
+    """Numbers of the frontier states (code 2), in increasing order, into ``out``; returns how many."""
     n = 0
     for wi in range(codes64.shape[0]):
         w = codes64[wi]
         hi = (w >> np.uint64(1)) & M55
         lo = w & M55
-        m = hi & ~lo if want == 2 else hi & lo
+        m = hi & ~lo
         while m:
             bit = ctz64(m)
             m &= m - np.uint64(1)
@@ -179,8 +179,8 @@ class _State:
 
 
 def _move_args(plan: PiecePlan, inverse: bool = False):
-    """Flat move table (each entry already times its coordinate's stride), offsets, strides, sizes;
-    with ``inverse``, the table of the inverse moves (the in-neighbours)."""
+    """Flat move table (each entry already times its coordinate's stride), row offsets, strides; with
+    ``inverse``, the table of the inverse moves (the in-neighbours)."""
     tables = plan.tables
     if inverse:
         tables = []
@@ -190,7 +190,7 @@ def _move_args(plan: PiecePlan, inverse: bool = False):
             tables.append(inv)
     flat = np.concatenate([t.astype(np.int64).ravel() * s for t, s in zip(tables, plan.strides)])
     offsets = np.cumsum([0] + [s * plan.k for s in plan.sizes[:-1]]).astype(np.int64)
-    return flat, offsets, plan.strides.astype(np.int64), np.asarray(plan.sizes, np.int64)
+    return flat, offsets, plan.strides.astype(np.int64)
 
 
 def _bottom_up_pays(frontier: int, unseen: int, k: int) -> bool:
@@ -282,16 +282,15 @@ def growth_pieces(graph, max_diameter=None, progress=None, memory_budget=None, k
 
 def _last_layer(graph, plan: PiecePlan, state: _State, sizes, budget) -> np.ndarray:
     """The last layer's states (code 2), sorted like every other engine's."""
-    from .numba_hash import sorted_rows
+    from .numba_hash import sorted_states
 
     n = graph.state_size
     need = sizes[-1] * (8 * n + 16)
     if need > budget:
         raise MemoryBudgetError(need, budget, f"decoding the last layer ({sizes[-1]:,} states)", sizes)
     numbers = np.empty(sizes[-1], np.int64)
-    got = collect(state.codes64, 2, numbers)
+    got = collect_frontier(state.codes64, numbers)
     assert got == sizes[-1], (got, sizes[-1])
     rows = plan.decode(numbers)
     codec = StateCodec(graph)
-    packed = sorted_rows(codec.packing.encode(codec.to_indices(rows)))
-    return codec.from_indices(codec.packing.decode(packed))
+    return sorted_states(codec, codec.packing.encode(codec.to_indices(rows)))
