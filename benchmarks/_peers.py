@@ -1,4 +1,4 @@
-"""Optional peers for side-by-side benchmarks: CayleyPy (torch, CPU) and GAP (GrowthFunctionOfGroup).
+"""Optional peers for side-by-side benchmarks: CayleyPy (torch, CPU or GPU) and GAP (GrowthFunctionOfGroup).
 
 Each runner returns ``(layer_sizes, wall_seconds, cpu_seconds)`` or raises ``PeerMissing`` when the peer is not installed.
 """
@@ -28,8 +28,11 @@ def cayleypy_version():
         return None
 
 
-def cayleypy_growth(graph):
-    """Growth with CayleyPy 0.2.0 on the CPU, from the same generators and central state."""
+def cayleypy_growth(graph, device="cpu"):
+    """Growth with CayleyPy 0.2.0 from the same generators and central state, on ``device``.
+
+    On a GPU its kernels are loaded by a short search of the same graph before the timed run.
+    """
     try:
         from cayleypy import CayleyGraph, CayleyGraphDef
         from cayleypy.cayley_graph_def import MatrixGenerator
@@ -40,8 +43,10 @@ def cayleypy_growth(graph):
         definition = CayleyGraphDef.for_matrix_group(generators=gens, central_state=graph.central_state.tolist())
     else:
         definition = CayleyGraphDef.create(graph.generators.tolist(), central_state=graph.central_state.tolist())
+    if device != "cpu":
+        CayleyGraph(definition, device=device).bfs(max_diameter=3)
     wall, cpu = time.perf_counter(), time.process_time()
-    result = CayleyGraph(definition, device="cpu").bfs()
+    result = CayleyGraph(definition, device=device).bfs()
     return [int(x) for x in result.layer_sizes], time.perf_counter() - wall, time.process_time() - cpu
 
 
@@ -94,4 +99,18 @@ def machine_info() -> str:
                     break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
+    text = f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
+    return text + _gpu_info()
+
+
+def _gpu_info() -> str:
+    try:
+        import cupy
+
+        if cupy.cuda.runtime.getDeviceCount() < 1:
+            return ""
+        name = cupy.cuda.runtime.getDeviceProperties(0)["name"]
+        name = name.decode() if isinstance(name, bytes) else name
+        return f"; GPU {name}, CuPy {cupy.__version__}"
+    except Exception:
+        return ""

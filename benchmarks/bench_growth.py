@@ -1,7 +1,10 @@
 """Growth of standard graphs: cayley's backends side by side with CayleyPy (CPU) and GAP, in one run.
 
-Usage: python benchmarks/bench_growth.py [--suite small|numpy|full-sn|general] [--backends numpy,numba]
-       [--no-gap] [--out benchmarks/results/growth_<suite>.md]
+Usage: python benchmarks/bench_growth.py [--suite small|numpy|full-sn|general|gpu] [--backends numpy,numba]
+       [--no-gap] [--cayleypy-device cpu|cuda] [--out benchmarks/results/growth_<suite>.md]
+
+On a GPU machine: ``--suite gpu --backends cupy --cayleypy-device cuda --no-gap`` (both GPU engines
+load their kernels with a short search of the same graph before the timed run).
 
 Every engine's layer sizes are compared; a disagreement is reported and makes the script exit 1.
 Every run of every engine on every case is a fresh subprocess (no engine shares a process, its thread
@@ -51,6 +54,15 @@ SUITES = {
         ("2x2x2 cube, corner fixed (HTM)", lambda: cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True)),
         ("burnt_pancake(8)", lambda: cayley.groups.burnt_pancake(8)),
     ],
+    "gpu": [
+        ("LRX(11)", lambda: cayley.groups.lrx(11)),
+        ("pancake(11)", lambda: cayley.groups.pancake(11)),
+        ("LRX coset n=28 (14+14)", lambda: _coset(28)),
+        ("2x2x2 cube, corner fixed (HTM)", lambda: cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True)),
+        ("burnt_pancake(8)", lambda: cayley.groups.burnt_pancake(8)),
+        ("LRX coset n=30 (15+15)", lambda: _coset(30)),
+        ("LRX(12)", lambda: cayley.groups.lrx(12)),
+    ],
 }
 
 
@@ -63,6 +75,8 @@ def run_cayley(graph, backend):
             growth_rank(cayley.groups.lrx(6), direction=direction, progress=False)
         if engine_for(graph) != "rank":
             cayley.growth(graph, backend="numba", max_diameter=1, progress=False)
+    if backend == "cupy":  # CUDA context and kernels, outside the timing
+        cayley.growth(graph, backend="cupy", max_diameter=3, progress=False)
     wall, cpu = time.perf_counter(), time.process_time()
     result = cayley.growth(graph, backend=backend, progress=False)
     return result.layer_sizes, time.perf_counter() - wall, time.process_time() - cpu
@@ -77,6 +91,8 @@ def main(argv=None) -> int:
     ap.add_argument("--gap-timeout", type=int, default=900)
     ap.add_argument("--repeat", type=int, default=3, help="runs per engine and case; the fastest is reported")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--cayleypy-device", default="cpu", help="torch device for CayleyPy (cpu or cuda)")
+    ap.add_argument("--timeout", type=int, default=1800, help="seconds one engine's process may take")
     ap.add_argument("--worker", nargs=2, metavar=("CASE", "ENGINE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -111,21 +127,26 @@ def main(argv=None) -> int:
             times[name], cpu_times[name] = seconds, cpu_seconds
             print(f"{label:32s} {name:16s} {seconds:9.3f} s wall {cpu_seconds:9.3f} s CPU", file=sys.stderr, flush=True)
         rows.append((label, sum(reference or [0]), len(reference or [0]) - 1, times, cpu_times))
+        _write(args, render(args, backends, rows, notes))  # what is done so far survives an interruption
     notes.append(f"load average (1 min) before -> after the run: {load_before:.1f} -> {os.getloadavg()[0]:.1f}")
     text = render(args, backends, rows, notes)
-    out = Path(args.out or Path(__file__).parent / "results" / f"growth_{args.suite}.md")
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(text)
+    _write(args, text)
     print(text)
     return 1 if failed else 0
 
 
-def _runner(name: str, gap_timeout: int):
+def _write(args, text: str) -> None:
+    out = Path(args.out or Path(__file__).parent / "results" / f"growth_{args.suite}.md")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text)
+
+
+def _runner(name: str, args):
     if name.startswith("cayley["):
         return lambda g: run_cayley(g, name[len("cayley["):-1])
     if name == "CayleyPy":
-        return cayleypy_growth
-    return lambda g: gap_growth(g, timeout=gap_timeout)
+        return lambda g: cayleypy_growth(g, device=args.cayleypy_device)
+    return lambda g: gap_growth(g, timeout=args.gap_timeout)
 
 
 def _fastest_process(args, label: str, name: str):
@@ -140,8 +161,8 @@ def _fastest_process(args, label: str, name: str):
 def _in_subprocess(args, label: str, name: str):
     """Run one engine on one case once in a fresh Python process; (sizes, wall, CPU)."""
     cmd = [sys.executable, __file__, "--worker", label, name, "--suite", args.suite, "--repeat", "1",
-           "--gap-timeout", str(args.gap_timeout)]
-    out = subprocess.run(cmd, capture_output=True, text=True)
+           "--gap-timeout", str(args.gap_timeout), "--cayleypy-device", args.cayleypy_device]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:
         raise RuntimeError((out.stderr.strip().splitlines() or ["no output"])[-1])
@@ -155,7 +176,7 @@ def _worker(args) -> int:
     label, name = args.worker
     graph = dict(SUITES[args.suite])[label]()
     try:
-        sizes, wall, cpu = _fastest_run(_runner(name, args.gap_timeout), graph, args.repeat)
+        sizes, wall, cpu = _fastest_run(_runner(name, args), graph, args.repeat)
     except PeerMissing as exc:
         print(json.dumps({"missing": str(exc)}))
         return 0
@@ -179,7 +200,8 @@ def render(args, backends, rows, notes) -> str:
         f"Run {datetime.date.today()} on {machine_info()}; CayleyPy {cayleypy_version() or 'not installed'}, "
         f"GAP {gap_version() or 'not installed'}. Each run of each engine in a fresh process, fastest of {args.repeat} run(s). Wall seconds, and CPU seconds (all "
         "threads of the process; GAP: its own Runtime(), start-up excluded). Ratios are peer / cayley: above 1 "
-        "means cayley is faster. All engines' layer sizes agree unless noted.",
+        "means cayley is faster. All engines' layer sizes agree unless noted."
+        + (f" CayleyPy ran on torch device `{args.cayleypy_device}`." if args.cayleypy_device != "cpu" else ""),
         "",
     ]
     for title, column in (("Wall time", 3), ("CPU time", 4)):

@@ -2,6 +2,11 @@
 
 from math import comb, factorial
 
+# Distance distribution of the 2x2x2 cube with one corner fixed, half-turn and quarter-turn metric
+# (God's numbers 11 and 14); published tables, e.g. Jaap's Puzzle Page "Pocket Cube".
+POCKET_HTM = [1, 9, 54, 321, 1847, 9992, 50136, 227536, 870072, 1887748, 623800, 2644]
+POCKET_QTM = [1, 6, 27, 120, 534, 2256, 8969, 33058, 114149, 360508, 930588, 1350852, 782536, 90280, 276]
+
 
 def mahonian(n):
     """Number of permutations of n by inversions (OEIS A008302 row n)."""

@@ -27,7 +27,8 @@ from .progress import Progress
 
 __all__ = ["growth_xp", "unique_rows", "setdiff_rows", "to_host"]
 
-_WORKING_BYTES = 64 << 20  # target size of one expansion batch
+_WORKING_BYTES = 64 << 20  # target size of one expansion batch on the CPU (fits the caches' reach)
+_DEVICE_BATCH_SHARE = 16  # on a GPU one batch may take this fraction of the memory budget
 _PARALLEL_FROM = 1 << 15  # frontiers smaller than this are expanded in one thread
 
 
@@ -52,7 +53,9 @@ def unique_rows(rows, xp=np, presorted_runs: bool = False):
         return rows
     if rows.shape[1] == 1:
         # sort + mask (np.unique may pick a slower hash-based path for integers)
-        values = xp.sort(rows[:, 0], kind="stable" if presorted_runs else None)
+        column = rows[:, 0]
+        # numpy merges presorted runs with a stable sort; CuPy's sort is a radix sort and takes no kind
+        values = xp.sort(column, kind="stable") if presorted_runs and xp is np else xp.sort(column)
         keep = xp.ones(values.shape[0], dtype=bool)
         keep[1:] = values[1:] != values[:-1]
         return values[keep][:, None]
@@ -172,9 +175,11 @@ def growth_xp(
     entry_bytes = np.dtype(packing.entry_dtype).itemsize
     row_bytes = 8 * packing.words
     per_state = per_state_bytes(k, n, entry_bytes + 16 * graph.is_matrix_group, row_bytes)
-    if batch_size is None:
-        batch_size = max(1, _WORKING_BYTES // per_state)
     budget = resolve_budget(memory_budget, xp)
+    if batch_size is None:
+        # a GPU sorts hundreds of millions of rows per launch, so it gets far larger batches
+        working = _WORKING_BYTES if xp is np else max(_WORKING_BYTES, budget // _DEVICE_BATCH_SHARE)
+        batch_size = max(1, working // per_state)
     report = progress if isinstance(progress, Progress) else Progress(progress, label=backend_name)
     expand = _expander(graph, packing, xp)
     pool = ThreadPoolExecutor(workers) if workers > 1 else None

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from killing import kill_after_layers
 from naive import naive_layers
 from strategies import small_graphs
-from theory import poincare
+from theory import POCKET_HTM, POCKET_QTM, poincare
 
 import cayley
 from cayley import CayleyGraph, MemoryBudgetError
@@ -23,12 +23,6 @@ from cayley.bfs.pieces import piece_plan
 
 def naive(g):
     return naive_layers(g.generators, g.central_state)
-
-
-# Distance distribution of the 2x2x2 cube with one corner fixed, half-turn and quarter-turn metric
-# (God's numbers 11 and 14); published tables, e.g. Jaap's Puzzle Page "Pocket Cube".
-POCKET_HTM = [1, 9, 54, 321, 1847, 9992, 50136, 227536, 870072, 1887748, 623800, 2644]
-POCKET_QTM = [1, 6, 27, 120, 534, 2256, 8969, 33058, 114149, 360508, 930588, 1350852, 782536, 90280, 276]
 
 
 @pytest.mark.parametrize("metric, expected", [("HTM", POCKET_HTM), ("QTM", POCKET_QTM)])
