@@ -1,9 +1,9 @@
 """Breadth-first growth over one-word states with a small key space: one visited bit per possible key.
 
 For coset graphs whose packed state fits a few dozen bits (the LRX coset of 14 zeros and 14 ones has
-28-bit keys), the visited set is a bitset indexed by the key itself and the layers are explicit
-arrays of keys. One pass per layer: every frontier key is moved by every generator, and an absent
-neighbour is claimed with an atomic OR (after a plain read found it absent, so each new key is kept
+28-bit keys), the visited set is a bitset indexed by the key without its last field (which the
+others determine: 27 bits, 16 MiB, for that coset) and the layers are explicit arrays of keys. One
+pass per layer: every frontier key is moved by every generator, and an absent neighbour is claimed with an atomic OR (after a plain read found it absent, so each new key is kept
 exactly once). A key remembers the generator that first reached it (in its top byte), so the move
 back to its parent is never tried: a third fewer bitset probes for LRX. Moves are computed for a
 block of keys before their bits are probed, with the bitset words prefetched in between.
@@ -27,9 +27,9 @@ from numba import get_num_threads, njit
 from ..encoding import StateCodec
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
-from ._atomics import atomic_add_i64, atomic_or_u64, prefetch
 from ._options import check_max_diameter, check_workers
 from ._rank_layers import Workers
+from ._generated import load_module, move_expressions
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
 from .numba_hash import Squeeze, dense_key_bits, move_tables, sorted_states
@@ -40,6 +40,7 @@ __all__ = ["growth_keys", "key_bits_for", "MAX_KEY_BITS"]
 MAX_KEY_BITS = 40  # keys of at most this many bits (the bitset must also fit the memory budget)
 CHUNK = 1024  # frontier keys a worker takes at a time
 SERIAL_BELOW = 1 << 14  # frontier moves below which a layer runs on one thread
+SPECIALIZE_FROM = 1 << 26  # moves in a run (orbit bound x generators) from which the moves are compiled in
 TAG = np.uint64(56)  # the top byte of a frontier entry: 1 + the generator whose inverse reached it
 KEY_MASK = np.uint64((1 << 56) - 1)
 
@@ -55,18 +56,35 @@ def key_bits_for(graph, budget: int | None = None):
     return bits if budget is None or bits is None else dense_key_bits(graph, packing, budget)
 
 
+def _index_bits(packing) -> int:
+    """Bits of a key's index into the bitset: every field but the last. The generators permute the
+    positions, so every state holds the central state's multiset of values and the last position's
+    value follows from the others: dropping it keeps keys of distinct states distinct."""
+    return packing.bits * max(packing.n - 1, 1)
+
+
 def _one_word_bits(packing):
     """Bits of the packed key when it fits one word and MAX_KEY_BITS, else None."""
     bits = packing.bits * packing.n
     return bits if packing.words == 1 and bits <= MAX_KEY_BITS else None
 
 
+_EXPAND = """\
+import numpy as np
+from numba import njit
+
+from cayley.bfs._atomics import atomic_add_i64, atomic_or_u64, prefetch
+
+CHUNK = {chunk}
+TAG = np.uint64({tag})
+KEY_MASK = np.uint64({key_mask})
+
+
 @njit(cache=True, nogil=True)
-def expand(front, F, bitset, out, counts, counter, ops, op_start, back):
-    """Move frontier keys ``CHUNK`` at a time (taken from ``counter[0]``); chunk c writes its new keys
-    (tagged) from ``out[c * CHUNK * k]`` and their number to ``counts[c]``. Returns the keys claimed."""
+def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back):
     k = op_start.shape[0]
     cand = np.empty(CHUNK * k, np.uint64)
+    tags = (back + 1).astype(np.uint64) << TAG
     claimed = np.int64(0)
     while True:
         lo = atomic_add_i64(counter, 0, CHUNK)
@@ -78,35 +96,55 @@ def expand(front, F, bitset, out, counts, counter, ops, op_start, back):
             entry = front[i]
             x = entry & KEY_MASK
             skip = np.int64(entry >> TAG) - 1
-            for g in range(k):
-                if g == skip:
-                    continue
+            for g in range({k}):
+{moves}
+                cand[m] = y | tags[g]
+                m += g != skip  # no branch: which move is skipped is unpredictable
+                prefetch(bitset, np.int64((y & index_mask) >> np.uint64(6)))
+        fresh = 0  # the candidates whose bit reads unset, kept in place without a branch
+        for j in range(m):
+            c = cand[j]
+            y = c & index_mask
+            cand[fresh] = c
+            fresh += ((bitset[np.int64(y >> np.uint64(6))] >> (y & np.uint64(63))) & np.uint64(1)) == np.uint64(0)
+        new = 0
+        for j in range(fresh):
+            y = cand[j] & index_mask
+            wi, bit = np.int64(y >> np.uint64(6)), np.uint64(1) << (y & np.uint64(63))
+            if not atomic_or_u64(bitset, wi, bit) & bit:
+                cand[new] = cand[j]
+                new += 1
+        at = atomic_add_i64(counter, 1, new)
+        for j in range(new):
+            out[at + j] = cand[j]
+        claimed += new
+    return claimed
+"""
+_TABLE_MOVES = """\
                 y = np.uint64(0)
                 for t in range(op_start[g, 0], op_start[g, 1]):
-                    y |= ((x >> ops[g, t, 1]) << ops[g, t, 2]) & ops[g, t, 3]
-                cand[m] = y | (np.uint64(back[g] + 1) << TAG)
-                m += 1
-                prefetch(bitset, np.int64(y >> np.uint64(6)))
-        pos = lo * k
-        for j in range(m):
-            y = cand[j] & KEY_MASK
-            wi, bit = np.int64(y >> np.uint64(6)), np.uint64(1) << (y & np.uint64(63))
-            if not bitset[wi] & bit:
-                if not atomic_or_u64(bitset, wi, bit) & bit:
-                    out[pos] = cand[j]
-                    pos += 1
-        counts[lo // CHUNK] = pos - lo * k
-        claimed += pos - lo * k
-    return claimed
+                    y |= ((x >> ops[g, t, 1]) << ops[g, t, 2]) & ops[g, t, 3]"""
 
 
-@njit(cache=True, nogil=True)
-def gather(out, counts, starts, k, dst, first, last):
-    """Copy the new keys of chunks ``[first, last)`` to ``dst`` (chunk c from ``starts[c]``)."""
-    for c in range(first, last):
-        src, at = c * CHUNK * k, starts[c]
-        for j in range(counts[c]):
-            dst[at + j] = out[src + j]
+def expand_kernel(ops, op_start, specialize: bool):
+    """The layer kernel ``expand(front, F, bitset, index_mask, out, counter, ops, op_start, back)``: it
+    moves frontier keys ``CHUNK`` at a time (taken from ``counter[0]``) and appends the new keys of
+    each chunk (tagged) to ``out`` from ``counter[1]`` on; a key's bit in ``bitset`` is that of
+    ``key & index_mask``; it returns the keys claimed.
+
+    ``specialize``: the moves of this generator set are written into the kernel as constants (one
+    compilation per generator set, see :mod:`cayley.bfs._generated`); else they are read from
+    ``ops`` (one kernel for every graph).
+    """
+    if specialize:
+        branches = [f"{'if' if g == 0 else 'elif'} g == {g}:\n                    y = {expr}"
+                    for g, expr in enumerate(move_expressions(ops, op_start))]
+        moves = "                " + "\n                ".join(branches)
+        k = str(op_start.shape[0])
+    else:
+        moves, k = _TABLE_MOVES, "k"
+    source = _EXPAND.format(chunk=CHUNK, tag=int(TAG), key_mask=int(KEY_MASK), k=k, moves=moves)
+    return load_module("keys_expand", source).expand
 
 
 def _back_moves(graph) -> np.ndarray:
@@ -124,11 +162,12 @@ class _State:
         if arrays is not None:
             self.bitset = np.ascontiguousarray(arrays["bitset"], dtype=np.uint64)
             self.front = np.ascontiguousarray(arrays["frontier"], dtype=np.uint64)
-            if self.bitset.shape != (max(1, (1 << bits) // 64),):
+            if self.bitset.shape != (max(1, (1 << bits) // 64),):  # bits: of the index
                 raise ValueError("checkpoint arrays do not match this graph's keys; use an empty directory")
             return
         self.bitset = np.zeros(max(1, (1 << bits) // 64), np.uint64)
-        self.bitset[start_key >> 6] |= np.uint64(1) << np.uint64(start_key & 63)
+        index = start_key & ((1 << bits) - 1)
+        self.bitset[index >> 6] |= np.uint64(1) << np.uint64(index & 63)
         self.front = np.array([start_key], np.uint64)
 
     def arrays(self) -> dict:
@@ -136,11 +175,13 @@ class _State:
 
 
 def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
-                checkpoint_dir=None, workers: int | None = None) -> GrowthResult:
+                checkpoint_dir=None, workers: int | None = None, specialize: bool | None = None) -> GrowthResult:
     """Growth of a graph with one-word states and a small key space (see the module docstring).
 
     Parameters are those of :func:`cayley.growth`, plus ``workers`` (threads; default numba's thread
-    count). ``keep_layers`` is not supported (the numba backend sends such requests to the hash engine).
+    count) and ``specialize`` (compile the moves into the kernel, see :func:`expand_kernel`; default:
+    for runs of at least SPECIALIZE_FROM moves, where it saves more than the ~1 s compilation).
+    ``keep_layers`` is not supported (the numba backend sends such requests to the hash engine).
     """
     if keep_layers:
         raise ValueError("keep_layers is not supported by the key-bitset engine; use the hash or numpy backend")
@@ -153,31 +194,37 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
     bits = _one_word_bits(squeeze.packing)
     if bits is None:
         raise ValueError(f"the key-bitset engine needs one-word states of at most {MAX_KEY_BITS} key bits")
+    index_bits = _index_bits(squeeze.packing)
+    index_mask = np.uint64((1 << index_bits) - 1)
     budget = resolve_budget(memory_budget)
-    if (1 << max(0, bits - 3)) > budget:
-        raise MemoryBudgetError(1 << max(0, bits - 3), budget, f"a bitset over all {bits}-bit keys")
+    if (1 << max(0, index_bits - 3)) > budget:
+        raise MemoryBudgetError(1 << max(0, index_bits - 3), budget, f"a bitset over all {index_bits}-bit key indices")
     report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-keys")
     moves = move_tables(graph, squeeze.packing, squeeze.perms)
     ops, op_start = moves[1], moves[2]
     back = _back_moves(graph)
     k = graph.n_generators
+    if specialize is None:
+        orbit = graph.orbit_bound()
+        specialize = (orbit if orbit is not None else 1 << index_bits) * k >= SPECIALIZE_FROM
+    expand = expand_kernel(ops, op_start, bool(specialize))
 
     ck, state, sizes = None, None, [1]
     if checkpoint_dir is not None:
-        ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-keys", str(bits)))
+        ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-keys", f"{bits}/{index_bits}"))
         meta, arrays = ck.load(max_diameter)
         if meta is not None:
-            state, sizes = _State(bits, arrays=arrays), [int(x) for x in meta["layer_sizes"]]
+            state, sizes = _State(index_bits, arrays=arrays), [int(x) for x in meta["layer_sizes"]]
     if state is None:
         center = squeeze.reduce(codec.packing.encode(codec.to_indices(graph.central_state.reshape(1, -1))))
-        state = _State(bits, start_key=int(center[0, 0]))
+        state = _State(index_bits, start_key=int(center[0, 0]))
     saver = Saver(ck, int(state.bitset.nbytes))
     for d, size in enumerate(sizes):
         report.layer(d, size, sum(sizes[: d + 1]), int(state.bitset.nbytes))
 
     pool = Workers(workers or get_num_threads())
-    counter = np.zeros(1, np.int64)
-    out, spare = np.empty(0, np.uint64), np.empty(0, np.uint64)
+    counter = np.zeros(2, np.int64)
+    spare = np.empty(0, np.uint64)
     complete = True
     try:
         while True:
@@ -188,23 +235,15 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
             need = int(state.bitset.nbytes) + 8 * F * (k + 2)
             if need > budget:
                 raise MemoryBudgetError(need, budget, f"layer {len(sizes)} ({F:,} frontier keys, {k} moves each)", sizes)
-            chunks = -(-F // CHUNK)
-            if len(out) < chunks * CHUNK * k:  # buffers are kept from layer to layer: fresh pages fault
-                out = np.empty(int(1.25 * chunks * CHUNK * k), np.uint64)
-            counts = np.zeros(chunks, np.int64)
+            if len(spare) < F * k:  # buffers are kept from layer to layer: fresh pages fault
+                spare = np.empty(int(1.25 * F * k), np.uint64)
             count = pool.count if F * k >= SERIAL_BELOW else 1
-            counter[0] = 0
-            call = partial(expand, state.front, F, state.bitset, out, counts, counter, ops, op_start, back)
+            counter[:] = 0
+            call = partial(expand, state.front, F, state.bitset, index_mask, spare, counter, ops, op_start, back)
             new = int(sum(pool.run([call] * count)))
             if new == 0:
                 break
-            starts = np.zeros(chunks + 1, np.int64)
-            np.cumsum(counts, out=starts[1:])
-            if len(spare) < new:
-                spare = np.empty(int(1.25 * new), np.uint64)
             nxt = spare[:new]
-            cuts = np.linspace(0, chunks, count + 1).astype(np.int64)
-            pool.run([partial(gather, out, counts, starts, k, nxt, int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:])])
             spare = state.front.base if state.front.base is not None else state.front
             state.front = nxt
             sizes.append(new)
@@ -215,5 +254,5 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
         pool.close()
     keys = (state.front & KEY_MASK)[:, None]
     last = sorted_states(codec, squeeze.restore(keys))
-    info = {"engine": "keys", "key_bits": bits, "bytes_per_state": int(state.bitset.nbytes) / sum(sizes)}
+    info = {"engine": "keys", "key_bits": bits, "index_bits": index_bits, "bytes_per_state": int(state.bitset.nbytes) / sum(sizes)}
     return GrowthResult(sizes, last, complete, "numba", report.elapsed(), None, None, info)

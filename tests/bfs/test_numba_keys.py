@@ -62,6 +62,52 @@ def test_three_valued_coset_and_directed_graph():
     assert growth_keys(directed, progress=False).layer_sizes == naive(directed)
 
 
+SPECIALIZED_CASES = [
+    cayley.groups.lrx(9).with_central_state([0, 0, 0, 1, 1, 1, 2, 2, 2]),
+    cayley.CayleyGraph([[1, 2, 3, 4, 5, 6, 0], [1, 0, 2, 3, 4, 5, 6]], central_state=[0, 0, 0, 1, 1, 1, 1]),
+    cayley.groups.pancake(7).with_central_state([0, 1, 1, 2, 2, 3, 3]),
+    cayley.groups.get("top_spin", n=8).with_central_state([0, 0, 0, 0, 1, 1, 1, 1]),
+    cayley.CayleyGraph([[2, 0, 1, 3, 4, 5], [0, 1, 2, 4, 5, 3], [5, 1, 2, 3, 4, 0]], central_state=[0, 1, 0, 1, 2, 2]),
+]
+
+
+@pytest.mark.parametrize("g", SPECIALIZED_CASES, ids=["lrx9-3x3", "directed", "pancake7", "top_spin8", "padded"])
+def test_moves_compiled_into_the_kernel_match_naive(g, tmp_path, monkeypatch):
+    monkeypatch.setenv("CAYLEY_KERNEL_DIR", str(tmp_path))
+    mine = growth_keys(g, specialize=True, progress=False)
+    assert mine.layer_sizes == naive(g)
+    assert mine.last_layer.tolist() == growth_keys(g, specialize=False, progress=False).last_layer.tolist()
+    assert list(tmp_path.glob("keys_expand_*.py"))  # the generated source, reused by later runs
+
+
+def test_move_expressions_act_like_the_permutations():
+    from cayley.bfs._generated import move_expressions
+    from cayley.bfs.numba_hash import Squeeze, move_tables
+    from cayley.encoding import StateCodec
+
+    g = cayley.groups.lrx(10).with_central_state([0, 0, 1, 1, 2, 2, 3, 3, 4, 4])
+    codec = StateCodec(g)
+    squeeze = Squeeze(g, codec.packing)
+    _kind, ops, op_start = move_tables(g, squeeze.packing, squeeze.perms)[:3]
+    rng = np.random.default_rng(7)
+    states = np.array([rng.permutation(g.central_state) for _ in range(50)])
+    keys = squeeze.reduce(codec.packing.encode(codec.to_indices(states)))[:, 0]
+    for expr, perm in zip(move_expressions(ops, op_start), g.generators):
+        moved = eval(expr, {"np": np, "x": keys})  # the generated text, evaluated on numpy keys
+        expected = squeeze.reduce(codec.packing.encode(codec.to_indices(states[:, perm])))[:, 0]
+        assert moved.tolist() == expected.tolist()
+
+
+def test_kernel_dir_follows_the_environment(tmp_path, monkeypatch):
+    from cayley.bfs._generated import kernel_dir, load_module
+
+    monkeypatch.setenv("CAYLEY_KERNEL_DIR", str(tmp_path / "k"))
+    assert kernel_dir() == tmp_path / "k"
+    first = load_module("probe", "VALUE = 41 + 1\n")
+    assert first.VALUE == 42 and load_module("probe", "VALUE = 41 + 1\n") is first
+    assert [p.name for p in (tmp_path / "k").glob("probe_*.py")] == [first.__name__ + ".py"]
+
+
 def test_options_and_bad_input():
     g = coset(12, 6)
     assert engine_for(g, {"keep_layers": True}) == "hash"
