@@ -93,6 +93,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=None)
     ap.add_argument("--cayleypy-device", default="cpu", help="torch device for CayleyPy (cpu or cuda)")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds one engine's process may take")
+    ap.add_argument("--only", default=None, help="run only the cases whose label contains this text")
     ap.add_argument("--worker", nargs=2, metavar=("CASE", "ENGINE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -101,6 +102,8 @@ def main(argv=None) -> int:
     rows, notes, failed = [], [], False
     load_before = os.getloadavg()[0]
     for label, make in SUITES[args.suite]:
+        if args.only and args.only not in label:
+            continue
         try:
             graph = make()
         except ValueError as exc:
