@@ -22,9 +22,9 @@ from __future__ import annotations
 from functools import partial
 
 import numpy as np
-from numba import get_num_threads, njit
+from numba import get_num_threads
 
-from ..encoding import StateCodec
+from ..encoding import Squeeze, StateCodec
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
 from ._options import check_max_diameter, check_workers
@@ -32,7 +32,7 @@ from ._rank_layers import Workers
 from ._generated import load_module, move_expressions
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
-from .numba_hash import Squeeze, dense_key_bits, move_tables, sorted_states
+from .numba_hash import dense_key_bits, move_tables, sorted_states
 from .progress import Progress
 
 __all__ = ["growth_keys", "key_bits_for", "MAX_KEY_BITS"]

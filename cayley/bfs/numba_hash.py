@@ -32,8 +32,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import numba  # noqa: E402
 import numpy as np  # noqa: E402
 
-from ..encoding import StateCodec  # noqa: E402
-from ..encoding.packing import Packing  # noqa: E402
+from ..encoding import Squeeze, StateCodec  # noqa: E402
 from ..errors import MemoryBudgetError  # noqa: E402
 from ..graph import CayleyGraph  # noqa: E402
 from ..result import GrowthResult  # noqa: E402
@@ -80,45 +79,6 @@ def move_tables(graph: CayleyGraph, packing, perms=None) -> tuple:
             ops[g, t] = (sw, max(-delta, 0), max(delta, 0), mask)
             op_start[g, dw + 1 :] += 1
     return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw)
-
-
-class Squeeze:
-    """The packing the search uses: the entries that some generator moves (the others keep their
-    central value in every reachable state, so dropping them is exact and may save whole words).
-
-    :meth:`reduce` and :meth:`restore` convert packed rows between the full and the search packing.
-
-    >>> import cayley
-    >>> g = cayley.CayleyGraph([[1, 0, 2, 3], [0, 1, 3, 2]], central_state=[0, 1, 2, 3])
-    >>> Squeeze(g, StateCodec(g).packing).perms is None
-    True
-    """
-
-    def __init__(self, graph: CayleyGraph, full):
-        self.full, self.packing, self.perms = full, full, None
-        if graph.is_matrix_group:
-            return
-        gens = np.asarray(graph.generators, dtype=np.int64).reshape(-1, full.n)
-        moved = np.flatnonzero((gens != np.arange(full.n)).any(axis=0))
-        if len(moved) == 0 or len(moved) == full.n:
-            return
-        where = np.full(full.n, -1, np.int64)
-        where[moved] = np.arange(len(moved))
-        self.moved, self.perms = moved, where[gens[:, moved]]
-        self.packing = Packing(len(moved), full.num_values)
-        self.center = StateCodec(graph).to_indices(graph.central_state.reshape(1, -1))[0]
-
-    def reduce(self, rows: np.ndarray) -> np.ndarray:
-        if self.perms is None:
-            return rows
-        return self.packing.encode(self.full.decode(rows)[:, self.moved])
-
-    def restore(self, rows: np.ndarray) -> np.ndarray:
-        if self.perms is None:
-            return rows
-        out = np.repeat(self.center[None, :], len(rows), axis=0)
-        out[:, self.moved] = self.packing.decode(rows)
-        return self.full.encode(out)
 
 
 def dense_key_bits(graph: CayleyGraph, packing, budget: int) -> int | None:

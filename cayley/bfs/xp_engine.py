@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from ..encoding import StateCodec
+from ..encoding import Squeeze, StateCodec
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
 from .memory import resolve_budget
@@ -114,11 +114,12 @@ class _Visited:
         return sum(int(r.nbytes) for r in self.runs)
 
 
-def _expander(graph, packing, xp):
+def _expander(graph, packing, xp, perms=None):
     """A function mapping (B, words) packed states to the (B * k, words) packed states of all neighbours.
 
-    Permutations act directly on the packed words (a few mask-and-shift operations per generator, see
-    :meth:`Packing.permutation_plan`); matrix moves decode, multiply mod m and encode again.
+    Permutations (``perms``, default the generators) act directly on the packed words (a few
+    mask-and-shift operations per generator, see :meth:`Packing.permutation_plan`); matrix moves
+    decode, multiply mod m and encode again.
     """
     if graph.is_matrix_group:
         d, m, n = graph.matrix_size, graph.modulo, graph.state_size
@@ -129,7 +130,7 @@ def _expander(graph, packing, xp):
             return packing.encode((xp.matmul(s, mats) % m).reshape(-1, n), xp)
 
         return expand_matrices
-    plans = [packing.permutation_plan(g) for g in graph.generators]
+    plans = [packing.permutation_plan(g) for g in (graph.generators if perms is None else perms)]
     k, n_words = len(plans), packing.words
 
     def expand_permutations(words):
@@ -170,8 +171,9 @@ def growth_xp(
     [1, 3, 5, 6, 5, 3, 1]
     """
     codec = StateCodec(graph)
-    packing = codec.packing
-    k, n = graph.n_generators, graph.state_size
+    squeeze = Squeeze(graph, codec.packing)  # entries no generator moves are left out of the rows
+    packing = squeeze.packing
+    k, n = graph.n_generators, packing.n
     entry_bytes = np.dtype(packing.entry_dtype).itemsize
     row_bytes = 8 * packing.words
     per_state = per_state_bytes(k, n, entry_bytes + 16 * graph.is_matrix_group, row_bytes)
@@ -181,11 +183,10 @@ def growth_xp(
         working = _WORKING_BYTES if xp is np else max(_WORKING_BYTES, budget // _DEVICE_BATCH_SHARE)
         batch_size = max(1, working // per_state)
     report = progress if isinstance(progress, Progress) else Progress(progress, label=backend_name)
-    expand = _expander(graph, packing, xp)
+    expand = _expander(graph, packing, xp, squeeze.perms)
     pool = ThreadPoolExecutor(workers) if workers > 1 else None
 
-    start = xp.asarray(codec.to_indices(graph.central_state[None].reshape(1, -1)))
-    current = packing.encode(start, xp)
+    current = xp.asarray(squeeze.reduce(codec.encode(graph.central_state[None].reshape(1, -1))))
     previous = current[:0]
     visited = None if graph.is_inverse_closed else _Visited(xp)
     if visited is not None:
@@ -236,8 +237,11 @@ def growth_xp(
 
     if pool is not None:
         pool.shutdown()
-    last = codec.from_indices(to_host(packing.decode(current, xp)))
-    layers = [to_host(a) for a in kept] if kept is not None else None
+    def full_rows(rows):  # back to the graph's packing, sorted in its row order
+        return rows if squeeze.perms is None else unique_rows(squeeze.restore(rows))
+
+    last = codec.decode(full_rows(to_host(current)))
+    layers = [full_rows(to_host(a)) for a in kept] if kept is not None else None
     return GrowthResult(
         layer_sizes=layer_sizes,
         last_layer=last,

@@ -10,7 +10,7 @@ import numpy as np
 
 from .packing import Packing, bits_for
 
-__all__ = ["Packing", "StateCodec", "bits_for"]
+__all__ = ["Packing", "StateCodec", "Squeeze", "bits_for"]
 
 
 class StateCodec:
@@ -57,3 +57,42 @@ class StateCodec:
     def decode(self, words) -> np.ndarray:
         """Unpack words to states in the graph's own values."""
         return self.from_indices(self.packing.decode(np.asarray(words)))
+
+
+class Squeeze:
+    """The packing the search uses: the entries that some generator moves (the others keep their
+    central value in every reachable state, so dropping them is exact and may save whole words).
+
+    :meth:`reduce` and :meth:`restore` convert packed rows between the full and the search packing.
+
+    >>> import cayley
+    >>> g = cayley.CayleyGraph([[1, 0, 2, 3], [0, 1, 3, 2]], central_state=[0, 1, 2, 3])
+    >>> Squeeze(g, StateCodec(g).packing).perms is None
+    True
+    """
+
+    def __init__(self, graph, full):
+        self.full, self.packing, self.perms = full, full, None
+        if graph.is_matrix_group:
+            return
+        gens = np.asarray(graph.generators, dtype=np.int64).reshape(-1, full.n)
+        moved = np.flatnonzero((gens != np.arange(full.n)).any(axis=0))
+        if len(moved) == 0 or len(moved) == full.n:
+            return
+        where = np.full(full.n, -1, np.int64)
+        where[moved] = np.arange(len(moved))
+        self.moved, self.perms = moved, where[gens[:, moved]]
+        self.packing = Packing(len(moved), full.num_values)
+        self.center = StateCodec(graph).to_indices(graph.central_state.reshape(1, -1))[0]
+
+    def reduce(self, rows: np.ndarray) -> np.ndarray:
+        if self.perms is None:
+            return rows
+        return self.packing.encode(self.full.decode(rows)[:, self.moved])
+
+    def restore(self, rows: np.ndarray) -> np.ndarray:
+        if self.perms is None:
+            return rows
+        out = np.repeat(self.center[None, :], len(rows), axis=0)
+        out[:, self.moved] = self.packing.decode(rows)
+        return self.full.encode(out)

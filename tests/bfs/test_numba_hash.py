@@ -300,7 +300,7 @@ def _padded_coset():
 
 
 def test_entries_no_generator_moves_are_dropped_and_restored(tmp_path):
-    from cayley.bfs.numba_hash import Squeeze
+    from cayley.encoding import Squeeze
 
     g = _padded_coset()
     squeeze = Squeeze(g, StateCodec(g).packing)
@@ -320,7 +320,7 @@ def test_entries_no_generator_moves_are_dropped_and_restored(tmp_path):
 
 
 def test_cube_with_a_fixed_corner_fits_one_word():
-    from cayley.bfs.numba_hash import Squeeze
+    from cayley.encoding import Squeeze
 
     g = cayley.puzzles.cube(2, metric="HTM", fix_corner=True)
     assert StateCodec(g).packing.words == 2 and Squeeze(g, StateCodec(g).packing).packing.words == 1

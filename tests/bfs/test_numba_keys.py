@@ -82,7 +82,8 @@ def test_moves_compiled_into_the_kernel_match_naive(g, tmp_path, monkeypatch):
 
 def test_move_expressions_act_like_the_permutations():
     from cayley.bfs._generated import move_expressions
-    from cayley.bfs.numba_hash import Squeeze, move_tables
+    from cayley.bfs.numba_hash import move_tables
+    from cayley.encoding import Squeeze
     from cayley.encoding import StateCodec
 
     g = cayley.groups.lrx(10).with_central_state([0, 0, 1, 1, 2, 2, 3, 3, 4, 4])

@@ -165,3 +165,21 @@ def test_threaded_slices_give_same_layers(g, batch, workers):
     finally:
         xp_engine._PARALLEL_FROM = old
     assert r.layer_sizes == naive_layers(g.generators, g.central_state)
+
+
+def test_unmoved_entries_are_left_out_of_the_rows():
+    from cayley.encoding import Squeeze, StateCodec
+
+    # the fixed corner's facelets never move: 21 moving facelets of 6 colours fit one word, 24 do not
+    g = cayley.groups.get("cube", size=2, metric="QTM", fix_corner=True)
+    assert StateCodec(g).packing.words == 2 and Squeeze(g, StateCodec(g).packing).packing.words == 1
+    # LRX on the first 6 of 26 entries; the 20 others hold distinct values and never move
+    gens = np.concatenate([cayley.groups.lrx(6).generators, np.tile(np.arange(6, 26), (3, 1))], axis=1)
+    small = CayleyGraph(gens, central_state=[0, 0, 1, 1, 2, 2] + list(range(3, 23)))
+    assert StateCodec(small).packing.words == 3 and Squeeze(small, StateCodec(small).packing).packing.words == 1
+    r = cayley.growth(small, backend="numpy", keep_layers=True)
+    assert r.layer_sizes == naive_layers(small.generators, small.central_state)
+    ref = cayley.growth(small, backend="numba", keep_layers=True, progress=False)
+    assert r.last_layer.tolist() == ref.last_layer.tolist()
+    assert [a.tolist() for a in r.layers] == [a.tolist() for a in ref.layers]  # full rows, sorted
+    assert r.last_layer.shape[1] == 26
