@@ -83,6 +83,18 @@ def setdiff_rows(a, b, xp=np):
     return both[(tag == 1) & ~seen_before]
 
 
+def _fresh_words(values, known, xp):
+    """Sorted distinct ``values`` (one-word rows) that are in none of the sorted arrays ``known``: one
+    mask and one compaction (on a GPU, one wait for the result's size instead of three)."""
+    values = xp.sort(values)
+    keep = xp.ones(values.shape[0], dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    for ref in known:
+        if ref.shape[0]:
+            keep &= ref[xp.minimum(xp.searchsorted(ref, values), ref.shape[0] - 1)] != values
+    return values[keep]
+
+
 def _merge_rows(a, b, xp):
     """Sorted union of two disjoint sorted row arrays."""
     both = xp.concatenate([a, b])
@@ -209,6 +221,8 @@ def growth_xp(
         if estimate > budget:
             raise MemoryBudgetError(estimate, budget, f"layer {len(layer_sizes)}", layer_sizes)
         def expand_slice(lo, hi, current=current, previous=previous):
+            if visited is None and packing.words == 1 and xp is not np:  # on the CPU, shrinking as it goes pays
+                return _fresh_words(expand(current[lo:hi])[:, 0], (current[:, 0], previous[:, 0]), xp)[:, None]
             cand = unique_rows(expand(current[lo:hi]), xp)
             if visited is None:
                 cand = setdiff_rows(setdiff_rows(cand, current, xp), previous, xp)
