@@ -30,14 +30,21 @@ class Backend:
     run: Callable[..., GrowthResult]
     supports: Callable[[CayleyGraph, dict], bool]
     available: Callable[[], bool]
-    priority: int = 0
+    priority: int | Callable[[CayleyGraph, dict], int] = 0
+
+    def rank(self, graph: CayleyGraph, options: dict) -> int:
+        """How strongly ``backend="auto"`` prefers this backend for this request."""
+        return self.priority(graph, options) if callable(self.priority) else self.priority
 
 
 _BACKENDS: dict[str, Backend] = {}
 
 
 def register_backend(name, run, supports=None, available=None, priority=0) -> None:
-    """Make ``growth(..., backend=name)`` call ``run(graph, **options)``."""
+    """Make ``growth(..., backend=name)`` call ``run(graph, **options)``.
+
+    ``priority``: a number, or a function ``(graph, options) -> number``; ``backend="auto"`` runs the
+    available backend of highest priority that supports the request."""
     _BACKENDS[name] = Backend(
         name, run, supports or (lambda graph, options: True), available or (lambda: True), priority
     )
@@ -71,8 +78,21 @@ def _cupy_run(graph, **options):
 
 
 register_backend("numpy", _numpy_run, supports=lambda g, o: o.get("checkpoint_dir") is None, priority=0)
+GPU_FROM_STATES = 1 << 24  # auto runs graphs of at least this orbit bound on a GPU (when there is one)
+
+
+def _cupy_priority(graph, options) -> int:
+    """Above the numba backend's 10 for large graphs: on one H100 the CuPy backend ran the full S_11
+    graphs, LRX(12) and the LRX cosets n = 28, 30 1.4x-2.8x faster than the numba backend on that
+    machine's 16 cores (``benchmarks/results/growth_gpu_with_numba.md``); below it for small graphs,
+    which would mostly pay for starting the GPU."""
+    bound = graph.orbit_bound()
+    return 20 if bound is not None and bound >= GPU_FROM_STATES else 5
+
+
 register_backend(
-    "cupy", _cupy_run, supports=lambda g, o: o.get("checkpoint_dir") is None, available=_cupy_available, priority=5
+    "cupy", _cupy_run, supports=lambda g, o: o.get("checkpoint_dir") is None, available=_cupy_available,
+    priority=_cupy_priority,
 )
 
 
@@ -139,7 +159,7 @@ def _choose(name: str, graph: CayleyGraph, options: dict) -> Backend:
         candidates = [b for b in _BACKENDS.values() if b.available() and b.supports(graph, options)]
         if not candidates:
             raise ValueError("no available backend supports this graph with these options")
-        return max(candidates, key=lambda b: b.priority)
+        return max(candidates, key=lambda b: b.rank(graph, options))
     if name not in _BACKENDS:
         raise ValueError(f"unknown backend {name!r}; choose from: auto, {', '.join(sorted(_BACKENDS))}")
     chosen = _BACKENDS[name]

@@ -14,7 +14,8 @@ per numbered state) when the numbering is small (SPARSE_OK_BELOW) or at most MAX
 group order, and fits the memory budget; otherwise, for one-word states with a small key space (most coset graphs), it runs
 :func:`cayley.bfs.key_bfs.growth_keys` (a bitset over all keys, explicit layers); otherwise
 :func:`cayley.bfs.numba_hash.growth_hash` (wide states, matrix groups, other puzzles).
-Importing this module registers the backend with priority 10, so ``backend="auto"`` prefers it.
+Importing this module registers the backend with priority 10, so ``backend="auto"`` prefers it (to a
+GPU too, for graphs under ``cayley.bfs.GPU_FROM_STATES`` states).
 
 >>> import cayley
 >>> uses_rank_engine(cayley.groups.pancake(7))

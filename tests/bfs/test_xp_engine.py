@@ -183,3 +183,16 @@ def test_unmoved_entries_are_left_out_of_the_rows():
     assert r.last_layer.tolist() == ref.last_layer.tolist()
     assert [a.tolist() for a in r.layers] == [a.tolist() for a in ref.layers]  # full rows, sorted
     assert r.last_layer.shape[1] == 26
+
+
+def test_auto_prefers_a_gpu_for_large_graphs_only(monkeypatch):
+    import dataclasses
+
+    from cayley import bfs
+
+    cupy = bfs._BACKENDS["cupy"]
+    monkeypatch.setitem(bfs._BACKENDS, "cupy", dataclasses.replace(cupy, available=lambda: True))
+    assert bfs._choose("auto", cayley.groups.lrx(11), {}).name == "cupy"  # 11! states
+    assert bfs._choose("auto", cayley.groups.lrx(9), {}).name == "numba"  # 9! < 2**24
+    assert bfs._choose("auto", cayley.groups.lrx(11), {"checkpoint_dir": "x"}).name == "numba"
+    assert bfs._choose("cupy", cayley.groups.lrx(5), {}).name == "cupy"  # asked for explicitly
