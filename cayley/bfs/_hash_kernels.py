@@ -116,13 +116,15 @@ def delete_slot(t, pos, log_c, log_seg, W):
 
 # ------------------------------------------------------------------------- moves
 @njit(cache=True)
-def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits, per_word, ent):
+def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits, per_word,
+                 entries, center, ent):
     """Moves of frontier rows ``lo:hi`` in structure-of-arrays form, so the inner loops vectorise.
 
     Word ``w`` of move ``g`` of row ``lo + j`` goes to ``cb[g * W + w, j]``, its hash to ``hb[g, j]``
     and its partition to ``qb[g, j]``. kind 0: a permutation as mask-and-shift ops grouped by target
     word (``ops[g, t] = (source word, right shift, left shift, mask)``); kind 1: right multiplication
-    by ``mats[g]`` mod ``m``.
+    by ``mats[g]`` mod ``m`` of the matrix whose entries ``entries`` are the packed fields and whose
+    other entries are those of ``center``.
     """
     B, W, G = hi - lo, front.shape[1], op_start.shape[0]
     if kind == 0:
@@ -141,18 +143,32 @@ def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, o
                         crow[j] |= ((src[j] >> r) << sh) & mk
     else:
         fmask = (np.uint64(1) << np.uint64(bits)) - _U1
+        # a row-by-column sum of d products below m each stays under 2**52: one reduction per entry, by
+        # a floating-point quotient corrected by one step (an integer division per term cost ~40 cycles)
+        one_reduction = d * (m - 1) * (m - 1) < (1 << 52)
+        inv_m = 1.0 / m
+        for e in range(d * d):
+            ent[e] = center[e]
         for j in range(B):
-            for e in range(d * d):
-                ent[e] = np.int64((front[lo + j, e // per_word] >> np.uint64(bits * (e % per_word))) & fmask)
+            for v in range(entries.shape[0]):
+                ent[entries[v]] = np.int64((front[lo + j, v // per_word] >> np.uint64(bits * (v % per_word))) & fmask)
             for g in range(G):
                 for w in range(W):
                     cb[g * W + w, j] = 0
-                for e in range(d * d):
+                for v in range(entries.shape[0]):
+                    e = entries[v]
                     r, c = e // d, e % d
                     acc = np.int64(0)
-                    for k in range(d):
-                        acc = (acc + ent[r * d + k] * mats[g, k, c]) % m
-                    cb[g * W + e // per_word, j] |= np.uint64(acc) << np.uint64(bits * (e % per_word))
+                    if one_reduction:
+                        for k in range(d):
+                            acc += ent[r * d + k] * mats[g, k, c]
+                        acc -= np.int64(acc * inv_m) * m
+                        acc += m if acc < 0 else 0
+                        acc -= m if acc >= m else 0
+                    else:
+                        for k in range(d):
+                            acc = (acc + ent[r * d + k] * mats[g, k, c]) % m
+                    cb[g * W + v // per_word, j] |= np.uint64(acc) << np.uint64(bits * (v % per_word))
     for g in range(G):
         qrow, hrow, c0 = qb[g], hb[g], cb[g * W]
         if dense_shift >= 0:
@@ -179,7 +195,8 @@ def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, o
 
 
 @njit(parallel=True, cache=True)
-def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, kind, ops, op_start, mats, d, m, bits, per_word):
+def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, kind, ops, op_start, mats, d, m, bits,
+                    per_word, entries, center):
     """Expand the frontier in ``counts.shape[0]`` chunks, grouping the moves by partition. With an
     empty ``cand`` this only counts (``counts[c, q]`` += moves of chunk ``c`` in partition ``q``); else
     ``counts[c, q]`` says where chunk ``c`` writes its first move of partition ``q``, moves go to
@@ -198,7 +215,8 @@ def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, k
             crow = counts[c]
             for lo in range(c * step, min(F, (c + 1) * step), BLOCK):
                 hi = min(lo + BLOCK, (c + 1) * step, F)
-                expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits, per_word, ent)
+                expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits,
+                             per_word, entries, center, ent)
                 for g in range(G):
                     for j in range(hi - lo):
                         q = qb[g, j]

@@ -49,20 +49,25 @@ DENSE_ALWAYS = 64 << 20  # a bitset this small is always worth it
 SERIAL_BELOW = 1 << 15  # layers with fewer candidates run on one thread (no parallel start-up cost)
 
 
-def move_tables(graph: CayleyGraph, packing, perms=None) -> tuple:
-    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word)`` for the moves of ``graph``
-    (or of the permutations ``perms`` of ``packing.n`` entries, when given).
+def move_tables(graph: CayleyGraph, packing, perms=None, squeeze=None) -> tuple:
+    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word, entries, center)`` for the
+    moves of ``graph`` (or of the permutations ``perms`` of ``packing.n`` entries, when given).
 
     A permutation becomes mask-and-shift ops grouped by target word, one per (target word, source
-    word, shift) that some entry uses: ``out[dst] |= ((in[src] >> r) << l) & mask``.
+    word, shift) that some entry uses: ``out[dst] |= ((in[src] >> r) << l) & mask``. A matrix move
+    multiplies on the right mod m; the packed fields are the matrix entries ``entries`` (all of them,
+    or those a :class:`cayley.encoding.Squeeze` keeps), the others are those of ``center``.
     """
     G, W = graph.n_generators, packing.words
     if graph.is_matrix_group:
         if graph.modulo >= 2**31:
             raise ValueError(f"modulo {graph.modulo} is too large for the numba backend (must be < 2**31)")
         mats = np.ascontiguousarray(graph.generators, dtype=np.int64)
+        n = graph.state_size
+        entries = np.arange(n, dtype=np.int64) if squeeze is None else squeeze.moved.astype(np.int64)
+        center = np.zeros(n, np.int64) if squeeze is None else squeeze.center.astype(np.int64)
         return (1, np.zeros((G, 1, 4), np.uint64), np.zeros((G, W + 1), np.int64), mats,
-                graph.matrix_size, graph.modulo, packing.bits, packing.per_word)
+                graph.matrix_size, graph.modulo, packing.bits, packing.per_word, entries, center)
     b, pw = packing.bits, packing.per_word
     field = (1 << b) - 1
     plans = []
@@ -78,7 +83,7 @@ def move_tables(graph: CayleyGraph, packing, perms=None) -> tuple:
         for t, ((dw, sw, delta), mask) in enumerate(plan):
             ops[g, t] = (sw, max(-delta, 0), max(delta, 0), mask)
             op_start[g, dw + 1 :] += 1
-    return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw)
+    return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw, np.zeros(1, np.int64), np.zeros(1, np.int64))
 
 
 def dense_key_bits(graph: CayleyGraph, packing, budget: int) -> int | None:
@@ -149,7 +154,7 @@ def growth_hash(
     report = progress if isinstance(progress, Progress) else Progress(progress, label=BACKEND)
     directed = not graph.is_inverse_closed
     key_bits = _choose_set(set_kind, graph, squeeze.packing, budget)
-    moves = move_tables(graph, squeeze.packing, squeeze.perms)
+    moves = move_tables(graph, squeeze.packing, squeeze.perms, squeeze)
     search = Search(words, moves, directed, graph.n_generators, key_bits, budget)
     store = LayerStore(checkpoint_dir, graph, codec.packing.words, keep_layers or directed) if checkpoint_dir else None
     loaded = store.load(need_all=keep_layers or directed) if store is not None else None

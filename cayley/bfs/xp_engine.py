@@ -126,23 +126,28 @@ class _Visited:
         return sum(int(r.nbytes) for r in self.runs)
 
 
-def _expander(graph, packing, xp, perms=None):
+def _expander(graph, squeeze, xp):
     """A function mapping (B, words) packed states to the (B * k, words) packed states of all neighbours.
 
-    Permutations (``perms``, default the generators) act directly on the packed words (a few
-    mask-and-shift operations per generator, see :meth:`Packing.permutation_plan`); matrix moves
-    decode, multiply mod m and encode again.
+    Permutations (those of ``squeeze``, on the entries it keeps) act directly on the packed words (a
+    few mask-and-shift operations per generator, see :meth:`Packing.permutation_plan`); matrix moves
+    decode (the entries left out hold the central state's values), multiply mod m and encode the kept
+    entries again.
     """
+    packing = squeeze.packing
     if graph.is_matrix_group:
         d, m, n = graph.matrix_size, graph.modulo, graph.state_size
         mats = xp.asarray(graph.generators)[None]
+        kept, center = xp.asarray(squeeze.moved), xp.asarray(squeeze.center.astype(np.int64))
 
         def expand_matrices(words):
-            s = packing.decode(words, xp, dtype=xp.int64).reshape(-1, 1, d, d)
-            return packing.encode((xp.matmul(s, mats) % m).reshape(-1, n), xp)
+            s = xp.repeat(center[None, :], words.shape[0], axis=0)
+            s[:, kept] = packing.decode(words, xp, dtype=xp.int64)
+            out = (xp.matmul(s.reshape(-1, 1, d, d), mats) % m).reshape(-1, n)
+            return packing.encode(out[:, kept], xp)
 
         return expand_matrices
-    plans = [packing.permutation_plan(g) for g in (graph.generators if perms is None else perms)]
+    plans = [packing.permutation_plan(g) for g in (graph.generators if squeeze.perms is None else squeeze.perms)]
     k, n_words = len(plans), packing.words
 
     def expand_permutations(words):
@@ -185,7 +190,8 @@ def growth_xp(
     codec = StateCodec(graph)
     squeeze = Squeeze(graph, codec.packing)  # entries no generator moves are left out of the rows
     packing = squeeze.packing
-    k, n = graph.n_generators, packing.n
+    k = graph.n_generators
+    n = graph.state_size if graph.is_matrix_group else packing.n  # a matrix move works on whole matrices
     entry_bytes = np.dtype(packing.entry_dtype).itemsize
     row_bytes = 8 * packing.words
     per_state = per_state_bytes(k, n, entry_bytes + 16 * graph.is_matrix_group, row_bytes)
@@ -195,7 +201,7 @@ def growth_xp(
         working = _WORKING_BYTES if xp is np else max(_WORKING_BYTES, budget // _DEVICE_BATCH_SHARE)
         batch_size = max(1, working // per_state)
     report = progress if isinstance(progress, Progress) else Progress(progress, label=backend_name)
-    expand = _expander(graph, packing, xp, squeeze.perms)
+    expand = _expander(graph, squeeze, xp)
     pool = ThreadPoolExecutor(workers) if workers > 1 else None
 
     current = xp.asarray(squeeze.reduce(codec.encode(graph.central_state[None].reshape(1, -1))))
@@ -252,7 +258,7 @@ def growth_xp(
     if pool is not None:
         pool.shutdown()
     def full_rows(rows):  # back to the graph's packing, sorted in its row order
-        return rows if squeeze.perms is None else unique_rows(squeeze.restore(rows))
+        return unique_rows(squeeze.restore(rows)) if squeeze.active else rows
 
     last = codec.decode(full_rows(to_host(current)))
     layers = [full_rows(to_host(a)) for a in kept] if kept is not None else None

@@ -60,39 +60,70 @@ class StateCodec:
 
 
 class Squeeze:
-    """The packing the search uses: the entries that some generator moves (the others keep their
-    central value in every reachable state, so dropping them is exact and may save whole words).
+    """The packing the search uses: only the entries that can change (the others keep their central
+    value in every reachable state, so dropping them is exact and may save whole words).
 
-    :meth:`reduce` and :meth:`restore` convert packed rows between the full and the search packing.
+    * permutations: the positions some generator moves (``perms``: the generators on those alone);
+    * matrices mod m (a move multiplies on the right): if every generator differs from the identity
+      only on the entries of a pattern ``P`` closed under products (``P | P @ P``), so does every
+      product ``W`` of them, and a state ``C W`` differs from the central state ``C`` only where
+      ``C (W - I)`` can be non-zero: on entry (i, j) with ``C[i, k] != 0`` and ``P[k, j]`` for some k.
+      (The upper unitriangular matrices keep their diagonal and lower part.)
+
+    :meth:`reduce` and :meth:`restore` convert packed rows between the full and the search packing;
+    ``active`` says whether any entry is left out, ``moved`` which entries are kept.
 
     >>> import cayley
     >>> g = cayley.CayleyGraph([[1, 0, 2, 3], [0, 1, 3, 2]], central_state=[0, 1, 2, 3])
-    >>> Squeeze(g, StateCodec(g).packing).perms is None
-    True
+    >>> Squeeze(g, StateCodec(g).packing).active
+    False
+    >>> h = cayley.CayleyGraph.from_matrices([[[1, 1, 0], [0, 1, 0], [0, 0, 1]], [[1, 0, 0], [0, 1, 1], [0, 0, 1]]], 5)
+    >>> Squeeze(h, StateCodec(h).packing).moved.tolist()  # the entries above the diagonal
+    [1, 2, 5]
     """
 
     def __init__(self, graph, full):
-        self.full, self.packing, self.perms = full, full, None
+        self.full, self.packing, self.perms, self.active = full, full, None, False
+        self.moved = np.arange(full.n)
+        self.center = StateCodec(graph).to_indices(np.asarray(graph.central_state).reshape(1, -1))[0]
         if graph.is_matrix_group:
-            return
-        gens = np.asarray(graph.generators, dtype=np.int64).reshape(-1, full.n)
-        moved = np.flatnonzero((gens != np.arange(full.n)).any(axis=0))
+            moved = _varying_entries(graph)
+        else:
+            gens = np.asarray(graph.generators, dtype=np.int64).reshape(-1, full.n)
+            moved = np.flatnonzero((gens != np.arange(full.n)).any(axis=0))
         if len(moved) == 0 or len(moved) == full.n:
             return
-        where = np.full(full.n, -1, np.int64)
-        where[moved] = np.arange(len(moved))
-        self.moved, self.perms = moved, where[gens[:, moved]]
+        self.moved, self.active = moved, True
         self.packing = Packing(len(moved), full.num_values)
-        self.center = StateCodec(graph).to_indices(graph.central_state.reshape(1, -1))[0]
+        if not graph.is_matrix_group:
+            where = np.full(full.n, -1, np.int64)
+            where[moved] = np.arange(len(moved))
+            self.perms = where[gens[:, moved]]
 
     def reduce(self, rows: np.ndarray) -> np.ndarray:
-        if self.perms is None:
+        if not self.active:
             return rows
         return self.packing.encode(self.full.decode(rows)[:, self.moved])
 
     def restore(self, rows: np.ndarray) -> np.ndarray:
-        if self.perms is None:
+        if not self.active:
             return rows
         out = np.repeat(self.center[None, :], len(rows), axis=0)
         out[:, self.moved] = self.packing.decode(rows)
         return self.full.encode(out)
+
+
+def _varying_entries(graph) -> np.ndarray:
+    """Flat indices of the matrix entries that may differ from the central state's (see :class:`Squeeze`)."""
+    d, m = graph.matrix_size, graph.modulo
+    eye = np.eye(d, dtype=np.int64)
+    pattern = np.zeros((d, d), dtype=np.int64)
+    for g in np.asarray(graph.generators, dtype=np.int64):
+        pattern |= (g % m != eye).astype(np.int64)
+    while True:
+        grown = pattern | ((pattern @ pattern) > 0).astype(np.int64)
+        if np.array_equal(grown, pattern):
+            break
+        pattern = grown
+    center = (np.asarray(graph.central_state, dtype=np.int64).reshape(d, d) % m != 0).astype(np.int64)
+    return np.flatnonzero((center @ pattern).ravel() > 0)

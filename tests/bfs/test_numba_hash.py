@@ -21,7 +21,7 @@ from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import _hash_kernels, _hash_search
 from cayley.bfs.numba_hash import growth_hash, move_tables, sorted_rows
 from cayley.bfs.xp_engine import growth_xp
-from cayley.encoding import StateCodec
+from cayley.encoding import Squeeze, StateCodec
 
 
 def naive(g):
@@ -132,16 +132,57 @@ def test_directed_matrix_semigroup_matches_naive():
 def test_keys_that_look_like_empty_slots_are_states_like_any_other(d, m, mark):
     """The all-ones packed row marks an empty slot; a state packing to it (here the central state)
     must still be counted exactly once. (All ones but bit 0: an ordinary neighbour of that pattern.)"""
-    mats = [np.eye(d, dtype=int), np.eye(d, dtype=int)]
+    mats = [np.eye(d, dtype=int), np.eye(d, dtype=int), (m - 1) * np.eye(d, dtype=int)]
     mats[0][0, 1], mats[1][d - 2, d - 1] = 1, 1
     center = np.full((d, d), m - 1)
     center[0, 0] = m - 1 - (2**64 - 1 - mark)
     g = CayleyGraph.from_matrices(mats, m, central_state=center)
+    assert not Squeeze(g, StateCodec(g).packing).active  # -I moves every entry: the search packs whole matrices
     packed = StateCodec(g).encode(g.central_state[None])
     assert packed[0, 0] == np.uint64(mark) and (packed[0, 1:] == np.uint64(2**64 - 1)).all()
     for graph in (g, g.make_inverse_closed()):
         r = growth_hash(graph, set_kind="hash", progress=False)
         assert r.layer_sizes == naive(graph)
+
+
+def _random_unipotent(rng, d, m, count):
+    """Upper unitriangular generators with a few random entries above the diagonal."""
+    mats = []
+    for _ in range(count):
+        g = np.eye(d, dtype=int)
+        for _ in range(rng.integers(1, 3)):
+            i = int(rng.integers(0, d - 1))
+            g[i, int(rng.integers(i + 1, d))] = int(rng.integers(1, m))
+        mats.append(g)
+    return mats
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_matrix_entries_that_never_change_are_left_out(seed):
+    rng = np.random.default_rng(seed)
+    d, m = int(rng.integers(3, 5)), int(rng.choice([2, 3, 4, 5]))
+    mats = _random_unipotent(rng, d, m, int(rng.integers(1, 3)))
+    # a central state with some zero entries and rows: fewer entries can change
+    center = rng.integers(0, m, size=(d, d)) * (rng.random((d, d)) < 0.6)
+    g = CayleyGraph.from_matrices(mats, m, central_state=center)
+    for graph in (g, g.make_inverse_closed()):
+        squeeze = Squeeze(graph, StateCodec(graph).packing)
+        r = growth_hash(graph, progress=False)
+        assert r.layer_sizes == naive(graph)
+        # every state agrees with the central state outside the kept entries
+        kept = np.zeros(d * d, bool)
+        kept[squeeze.moved] = True
+        assert (r.last_layer.reshape(len(r.last_layer), -1)[:, ~kept] == center.ravel()[~kept] % m).all()
+        ref = cayley.growth(graph, backend="numpy")
+        assert ref.layer_sizes == r.layer_sizes and ref.last_layer.tolist() == r.last_layer.tolist()
+
+
+def test_heisenberg_keeps_three_entries_in_one_word():
+    g = _ut3(160)
+    squeeze = Squeeze(g, StateCodec(g).packing)
+    assert squeeze.moved.tolist() == [1, 2, 5] and squeeze.packing.words == 1 and StateCodec(g).packing.words == 2
+    sl2 = CayleyGraph.from_matrices([[[1, 1], [0, 1]], [[1, 0], [1, 1]]], 7)
+    assert not Squeeze(sl2, StateCodec(sl2).packing).active  # SL(2, 7): every entry varies
 
 
 def test_moves_on_packed_words_match_the_graph():
