@@ -31,6 +31,11 @@ import cayley  # noqa: E402
 from _peers import PeerMissing, cayleypy_growth, cayleypy_version, gap_growth, gap_version, machine_info  # noqa: E402
 
 
+def _heisenberg(m):
+    x, y = [[1, 1, 0], [0, 1, 0], [0, 0, 1]], [[1, 0, 0], [0, 1, 1], [0, 0, 1]]
+    return cayley.CayleyGraph.from_matrices([x, y], m).make_inverse_closed()
+
+
 def _coset(n):
     return cayley.groups.lrx(n).with_central_state([0] * (n // 2) + [1] * (n - n // 2))
 
@@ -53,6 +58,7 @@ SUITES = {
         ("LRX coset n=28 (14+14)", lambda: _coset(28)),
         ("2x2x2 cube, corner fixed (HTM)", lambda: cayley.groups.get("cube", size=2, metric="HTM", fix_corner=True)),
         ("burnt_pancake(8)", lambda: cayley.groups.burnt_pancake(8)),
+        ("Heisenberg UT(3) mod 160", lambda: _heisenberg(160)),
     ],
     "gpu": [
         ("LRX(11)", lambda: cayley.groups.lrx(11)),
