@@ -117,14 +117,13 @@ def delete_slot(t, pos, log_c, log_seg, W):
 # ------------------------------------------------------------------------- moves
 @njit(cache=True)
 def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits, per_word,
-                 entries, center, ent):
+                 entries, const, ent):
     """Moves of frontier rows ``lo:hi`` in structure-of-arrays form, so the inner loops vectorise.
 
     Word ``w`` of move ``g`` of row ``lo + j`` goes to ``cb[g * W + w, j]``, its hash to ``hb[g, j]``
     and its partition to ``qb[g, j]``. kind 0: a permutation as mask-and-shift ops grouped by target
-    word (``ops[g, t] = (source word, right shift, left shift, mask)``); kind 1: right multiplication
-    by ``mats[g]`` mod ``m`` of the matrix whose entries ``entries`` are the packed fields and whose
-    other entries are those of ``center``.
+    word (``ops[g, t] = (source word, right shift, left shift, mask)``); kind 1: a matrix move, affine
+    on the packed fields (see :func:`cayley.bfs.numba_hash.move_tables`).
     """
     B, W, G = hi - lo, front.shape[1], op_start.shape[0]
     if kind == 0:
@@ -143,31 +142,28 @@ def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, o
                         crow[j] |= ((src[j] >> r) << sh) & mk
     else:
         fmask = (np.uint64(1) << np.uint64(bits)) - _U1
-        # a row-by-column sum of d products below m each stays under 2**52: one reduction per entry, by
-        # a floating-point quotient corrected by one step (an integer division per term cost ~40 cycles)
-        one_reduction = d * (m - 1) * (m - 1) < (1 << 52)
+        V = op_start.shape[1] - 1
+        # const + terms stay under 2**52: one reduction per field, by a floating-point quotient
+        # corrected by one step (an integer division per term costs ~40 cycles)
+        one_reduction = m + d * (m - 1) * (m - 1) < (1 << 52)
         inv_m = 1.0 / m
-        for e in range(d * d):
-            ent[e] = center[e]
         for j in range(B):
-            for v in range(entries.shape[0]):
-                ent[entries[v]] = np.int64((front[lo + j, v // per_word] >> np.uint64(bits * (v % per_word))) & fmask)
+            for v in range(V):
+                ent[v] = np.int64((front[lo + j, v // per_word] >> np.uint64(bits * (v % per_word))) & fmask)
             for g in range(G):
                 for w in range(W):
                     cb[g * W + w, j] = 0
-                for v in range(entries.shape[0]):
-                    e = entries[v]
-                    r, c = e // d, e % d
-                    acc = np.int64(0)
+                for v in range(V):
+                    acc = const[g, v]
                     if one_reduction:
-                        for k in range(d):
-                            acc += ent[r * d + k] * mats[g, k, c]
+                        for t in range(op_start[g, v], op_start[g, v + 1]):
+                            acc += ent[np.int64(ops[g, t, 0])] * np.int64(ops[g, t, 1])
                         acc -= np.int64(acc * inv_m) * m
                         acc += m if acc < 0 else 0
                         acc -= m if acc >= m else 0
                     else:
-                        for k in range(d):
-                            acc = (acc + ent[r * d + k] * mats[g, k, c]) % m
+                        for t in range(op_start[g, v], op_start[g, v + 1]):
+                            acc = (acc + ent[np.int64(ops[g, t, 0])] * np.int64(ops[g, t, 1])) % m
                     cb[g * W + v // per_word, j] |= np.uint64(acc) << np.uint64(bits * (v % per_word))
     for g in range(G):
         qrow, hrow, c0 = qb[g], hb[g], cb[g * W]
@@ -196,7 +192,7 @@ def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, o
 
 @njit(parallel=True, cache=True)
 def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, kind, ops, op_start, mats, d, m, bits,
-                    per_word, entries, center):
+                    per_word, entries, const):
     """Expand the frontier in ``counts.shape[0]`` chunks, grouping the moves by partition. With an
     empty ``cand`` this only counts (``counts[c, q]`` += moves of chunk ``c`` in partition ``q``); else
     ``counts[c, q]`` says where chunk ``c`` writes its first move of partition ``q``, moves go to
@@ -216,7 +212,7 @@ def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, k
             for lo in range(c * step, min(F, (c + 1) * step), BLOCK):
                 hi = min(lo + BLOCK, (c + 1) * step, F)
                 expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits,
-                             per_word, entries, center, ent)
+                             per_word, entries, const, ent)
                 for g in range(G):
                     for j in range(hi - lo):
                         q = qb[g, j]

@@ -50,24 +50,24 @@ SERIAL_BELOW = 1 << 15  # layers with fewer candidates run on one thread (no par
 
 
 def move_tables(graph: CayleyGraph, packing, perms=None, squeeze=None) -> tuple:
-    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word, entries, center)`` for the
+    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word, entries, const)`` for the
     moves of ``graph`` (or of the permutations ``perms`` of ``packing.n`` entries, when given).
 
-    A permutation becomes mask-and-shift ops grouped by target word, one per (target word, source
-    word, shift) that some entry uses: ``out[dst] |= ((in[src] >> r) << l) & mask``. A matrix move
-    multiplies on the right mod m; the packed fields are the matrix entries ``entries`` (all of them,
-    or those a :class:`cayley.encoding.Squeeze` keeps), the others are those of ``center``.
+    kind 0: a permutation becomes mask-and-shift ops grouped by target word, one per (target word,
+    source word, shift) that some entry uses: ``out[dst] |= ((in[src] >> r) << l) & mask``.
+
+    kind 1: a matrix move (right multiplication mod m) is affine on the packed fields (the entries
+    ``entries`` of the matrix, all of them or those a :class:`cayley.encoding.Squeeze` keeps; the
+    others hold the central state's values): field v of the image is ``const[g, v] + sum of
+    ops[g, t, 1] * field ops[g, t, 0]`` over ``t`` in ``op_start[g, v]:op_start[g, v + 1]``, mod m.
+    Zero coefficients and entries that never change are folded away, so a unitriangular generator
+    costs one or two terms per field.
     """
     G, W = graph.n_generators, packing.words
     if graph.is_matrix_group:
         if graph.modulo >= 2**31:
             raise ValueError(f"modulo {graph.modulo} is too large for the numba backend (must be < 2**31)")
-        mats = np.ascontiguousarray(graph.generators, dtype=np.int64)
-        n = graph.state_size
-        entries = np.arange(n, dtype=np.int64) if squeeze is None else squeeze.moved.astype(np.int64)
-        center = np.zeros(n, np.int64) if squeeze is None else squeeze.center.astype(np.int64)
-        return (1, np.zeros((G, 1, 4), np.uint64), np.zeros((G, W + 1), np.int64), mats,
-                graph.matrix_size, graph.modulo, packing.bits, packing.per_word, entries, center)
+        return _affine_tables(graph, packing, squeeze)
     b, pw = packing.bits, packing.per_word
     field = (1 << b) - 1
     plans = []
@@ -83,7 +83,40 @@ def move_tables(graph: CayleyGraph, packing, perms=None, squeeze=None) -> tuple:
         for t, ((dw, sw, delta), mask) in enumerate(plan):
             ops[g, t] = (sw, max(-delta, 0), max(delta, 0), mask)
             op_start[g, dw + 1 :] += 1
-    return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw, np.zeros(1, np.int64), np.zeros(1, np.int64))
+    return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw, np.zeros(1, np.int64),
+            np.zeros((1, 1), np.int64))
+
+
+def _affine_tables(graph: CayleyGraph, packing, squeeze=None) -> tuple:
+    """The kind-1 tables of :func:`move_tables`."""
+    d, m, n = graph.matrix_size, graph.modulo, graph.state_size
+    kept = np.arange(n) if squeeze is None else np.asarray(squeeze.moved)
+    center = np.zeros(n, np.int64) if squeeze is None else np.asarray(squeeze.center, np.int64)
+    field = np.full(n, -1, np.int64)
+    field[kept] = np.arange(len(kept))
+    mats = np.asarray(graph.generators, np.int64) % m
+    G, V = len(mats), len(kept)
+    const = np.zeros((G, V), np.int64)
+    op_start = np.zeros((G, V + 1), np.int64)
+    terms = [[] for _ in range(G)]
+    for g in range(G):
+        for v, e in enumerate(kept.tolist()):
+            r, c = divmod(e, d)
+            for k in range(d):
+                coef, src = int(mats[g, k, c]), r * d + k
+                if coef == 0:
+                    continue
+                if field[src] < 0:  # an entry that never changes: part of the constant
+                    const[g, v] = (const[g, v] + int(center[src]) * coef) % m
+                else:
+                    terms[g].append((int(field[src]), coef))
+            op_start[g, v + 1] = len(terms[g])
+    ops = np.zeros((G, max(1, max(len(t) for t in terms)), 4), np.uint64)
+    for g in range(G):
+        for t, (src, coef) in enumerate(terms[g]):
+            ops[g, t, 0], ops[g, t, 1] = src, coef
+    return (1, ops, op_start, np.zeros((1, 1, 1), np.int64), d, m, packing.bits, packing.per_word,
+            kept.astype(np.int64), const)
 
 
 def dense_key_bits(graph: CayleyGraph, packing, budget: int) -> int | None:
