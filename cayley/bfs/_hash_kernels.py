@@ -191,16 +191,22 @@ def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, o
 
 
 @njit(parallel=True, cache=True)
-def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, kind, ops, op_start, mats, d, m, bits,
-                    per_word, entries, const):
+def partition_moves(front, counts, cand, hashes, stash, stash_hash, stash_q, log_p, dense_shift, nthreads, kind, ops,
+                    op_start, mats, d, m, bits, per_word, entries, const):
     """Expand the frontier in ``counts.shape[0]`` chunks, grouping the moves by partition. With an
     empty ``cand`` this only counts (``counts[c, q]`` += moves of chunk ``c`` in partition ``q``); else
     ``counts[c, q]`` says where chunk ``c`` writes its first move of partition ``q``, moves go to
-    ``cand`` and their hashes to ``hashes`` (when not empty)."""
+    ``cand`` and their hashes to ``hashes`` (when not empty).
+
+    With a non-empty ``stash`` (rows for every move of the frontier), the counting pass keeps each
+    move, its hash and its partition there and the second pass copies them instead of computing the
+    moves again (worth it when a move costs more than a copy: matrix moves).
+    """
     F, W = front.shape
     G, nchunks = op_start.shape[0], counts.shape[0]
     step = (F + nchunks - 1) // nchunks
     counting, with_hash = cand.shape[0] == 0, hashes.shape[0] > 0
+    stashing, stash_hashes = stash.shape[0] > 0, stash_hash.shape[0] > 0
     jobs = np.zeros(1, np.int64)
     for _t in prange(nthreads):
         fb, cb = np.empty((W, BLOCK), np.uint64), np.empty((G * W, BLOCK), np.uint64)
@@ -211,20 +217,30 @@ def partition_moves(front, counts, cand, hashes, log_p, dense_shift, nthreads, k
             crow = counts[c]
             for lo in range(c * step, min(F, (c + 1) * step), BLOCK):
                 hi = min(lo + BLOCK, (c + 1) * step, F)
-                expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits,
-                             per_word, entries, const, ent)
+                nb = hi - lo
+                if counting or not stashing:
+                    expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m,
+                                 bits, per_word, entries, const, ent)
                 for g in range(G):
-                    for j in range(hi - lo):
-                        q = qb[g, j]
+                    for j in range(nb):
+                        at = lo * G + g * nb + j  # this move's stash row, the same in both passes
                         if counting:
+                            q = qb[g, j]
                             crow[q] += 1
+                            if stashing:
+                                stash_q[at] = q
+                                for w in range(W):
+                                    stash[at, w] = cb[g * W + w, j]
+                                if stash_hashes:
+                                    stash_hash[at] = hb[g, j]
                             continue
+                        q = stash_q[at] if stashing else qb[g, j]
                         pos = crow[q]
                         crow[q] = pos + 1
                         for w in range(W):
-                            cand[pos, w] = cb[g * W + w, j]
+                            cand[pos, w] = stash[at, w] if stashing else cb[g * W + w, j]
                         if with_hash:
-                            hashes[pos] = hb[g, j]
+                            hashes[pos] = stash_hash[at] if stashing else hb[g, j]
             c = next_job(jobs)
 
 

@@ -145,6 +145,7 @@ class Layer:
 
 _NO_HASH = np.zeros(0, np.uint64)
 _NO_START = np.zeros((1, 2), np.int64)
+_NO_Q = np.zeros(0, np.int64)
 
 
 def _no_rows(words: int) -> np.ndarray:
@@ -251,19 +252,29 @@ class Search:
         guess = int(self._new_per_move() * F * G) + 16
         if check is not None:
             check(self.resident_bytes() + bound * per_row + guess * per_row, "candidates")
+        stashing = moves[0] == 1  # matrix moves: computed once, kept for the second pass
+        if check is not None and stashing:
+            check(self.resident_bytes() + bound * (2 * per_row + 8) + guess * per_row, "candidates")
         cand_buf, hash_buf = self.pool.take(bound * W), self.pool.take(bound) if hashing else None
+        if stashing:
+            stash_buf, stash_hash = self.pool.take(bound * W), self.pool.take(bound) if hashing else _NO_HASH
+            stash_q = np.empty(bound, np.int64)
+        else:
+            stash_buf, stash_hash, stash_q = None, _NO_HASH, _NO_Q
         layer, moved = Layer(self.pool, W, hashing, guess), 0
         log_p, nchunks = self._layout(min(F, rows), G)
         shift = -1 if hashing else self.key_bits - log_p
         for lo in range(0, F, rows):
             part = front[lo : lo + rows]
             counts = np.zeros((nchunks, 1 << log_p), np.int64)
-            K.partition_moves(part, counts, _no_rows(W), _NO_HASH, log_p, shift, threads, *moves)
+            stash = _rows(stash_buf, len(part) * G, W) if stashing else _no_rows(W)
+            K.partition_moves(part, counts, _no_rows(W), _NO_HASH, stash, stash_hash, stash_q, log_p, shift, threads,
+                              *moves)
             M = int(counts.sum())
             cand = _rows(cand_buf, M, W)
             hashes = hash_buf[:M] if hashing else _NO_HASH
             start = _chunk_offsets(counts)
-            K.partition_moves(part, counts, cand, hashes, log_p, shift, threads, *moves)
+            K.partition_moves(part, counts, cand, hashes, stash, stash_hash, stash_q, log_p, shift, threads, *moves)
             old = retiring if retiring is not None and lo == 0 else None
             new_count = self._absorb_batch(cand, hashes, start, log_p, shift, old, check)
             N, moved = int(new_count.sum()), moved + M
@@ -273,6 +284,8 @@ class Search:
             layer.add_piece(K.gather_new(cand, hashes, start, new_count, keys, key_hashes, threads))
         self.ratios = [self.ratios[-1], layer.size / max(1, moved)]
         self.pool.give(cand_buf, hash_buf)
+        if stashing:
+            self.pool.give(stash_buf, stash_hash if hashing else None)
         return layer
 
     def _absorb_batch(self, cand, hashes, start, log_p, shift, old, check) -> np.ndarray:
