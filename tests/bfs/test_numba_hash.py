@@ -177,6 +177,15 @@ def test_matrix_entries_that_never_change_are_left_out(seed):
         assert ref.layer_sizes == r.layer_sizes and ref.last_layer.tolist() == r.last_layer.tolist()
 
 
+@pytest.mark.parametrize("set_kind", ["hash", "bitset"])
+def test_matrix_moves_kept_between_passes_with_many_batches(tiny_batches, set_kind):
+    g = _ut3(7)  # 343 states: many batches of 60 moves, many partitions
+    r = growth_hash(g, set_kind=set_kind, progress=False)
+    assert r.num_states == 7**3 and r.layer_sizes == naive(g)
+    sl2 = CayleyGraph.from_matrices([[[1, 1], [0, 1]], [[1, 0], [1, 1]]], 5).make_inverse_closed()
+    assert growth_hash(sl2, set_kind=set_kind, progress=False).layer_sizes == naive(sl2)
+
+
 def test_heisenberg_keeps_three_entries_in_one_word():
     g = _ut3(160)
     squeeze = Squeeze(g, StateCodec(g).packing)
