@@ -178,6 +178,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                         hit[nhit] = lane
                         nhit += is_hit
                         lanes[c0 + left] = lane
+                        bv[left] = bv[l]
+                        up[l] = 1 - is_hit  # kept: for the rows below
                         left += 1 - is_hit
                     for h in range(nhit):
                         own = first_slot + hit[h]
@@ -186,9 +188,16 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                     total += nhit
                     if left == 0:
                         break
-                    if left < m:
+                    if left < m:  # the low rows of the lanes still unseen, moved up in place
+                        need = rows[k]
+                        for j in range(p):
+                            if (need >> j) & 1:
+                                trow = tv[j]
+                                at = 0
+                                for l in range(m):
+                                    trow[at] = trow[l]
+                                    at += up[l]
                         m = left
-                        fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
     return total
 
 
