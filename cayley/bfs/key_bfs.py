@@ -2,11 +2,15 @@
 
 For coset graphs whose packed state fits a few dozen bits (the LRX coset of 14 zeros and 14 ones has
 28-bit keys), the visited set is a bitset indexed by the key without its last field (which the
-others determine: 27 bits, 16 MiB, for that coset) and the layers are explicit arrays of keys. One
-pass per layer: every frontier key is moved by every generator, and an absent neighbour is claimed with an atomic OR (after a plain read found it absent, so each new key is kept
-exactly once). A key remembers the generator that first reached it (in its top byte), so the move
-back to its parent is never tried: a third fewer bitset probes for LRX. Moves are computed for a
-block of keys before their bits are probed, with the bitset words prefetched in between.
+others determine: 27 bits, 16 MiB, for that coset) and the layers are explicit arrays of keys.
+
+One pass per layer: every frontier key is moved by every generator, a branch-free pass keeps the
+neighbours whose bit reads unset, and those are claimed with an atomic OR (so each new key is kept
+exactly once) and appended to the next layer. A key remembers the generator that first reached it
+(in its top byte), so the move back to its parent is never tried: a third fewer bitset probes for
+LRX. Moves are computed for a block of keys before their bits are probed, with the bitset words
+prefetched in between. For large runs the moves are compiled into the kernel as constants (see
+:func:`expand_kernel`).
 
 With ``checkpoint_dir`` the bitset and the frontier are persisted after finished layers (at most ~10%
 of the run time spent saving) and a restarted run resumes.
@@ -27,9 +31,9 @@ from numba import get_num_threads
 from ..encoding import Squeeze, StateCodec
 from ..errors import MemoryBudgetError
 from ..result import GrowthResult
+from ._generated import load_module, move_expressions
 from ._options import check_max_diameter, check_workers
 from ._rank_layers import Workers
-from ._generated import load_module, move_expressions
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
 from .memory import resolve_budget
 from .numba_hash import dense_key_bits, move_tables, sorted_states

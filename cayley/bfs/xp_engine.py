@@ -28,7 +28,7 @@ from .progress import Progress
 __all__ = ["growth_xp", "unique_rows", "setdiff_rows", "to_host"]
 
 _WORKING_BYTES = 64 << 20  # target size of one expansion batch on the CPU (fits the caches' reach)
-_DEVICE_BATCH_SHARE = 16  # on a GPU one batch may take this fraction of the memory budget
+_DEVICE_BATCH_SHARE = 16  # on a GPU one batch may take 1/16 of the memory budget
 _PARALLEL_FROM = 1 << 15  # frontiers smaller than this are expanded in one thread
 
 
