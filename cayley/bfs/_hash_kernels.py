@@ -116,8 +116,8 @@ def delete_slot(t, pos, log_c, log_seg, W):
 
 # ------------------------------------------------------------------------- moves
 @njit(cache=True)
-def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m, bits, per_word,
-                 entries, const, ent):
+def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, d, m, bits, per_word, const,
+                 ent):
     """Moves of frontier rows ``lo:hi`` in structure-of-arrays form, so the inner loops vectorise.
 
     Word ``w`` of move ``g`` of row ``lo + j`` goes to ``cb[g * W + w, j]``, its hash to ``hb[g, j]``
@@ -192,7 +192,7 @@ def expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, o
 
 @njit(parallel=True, cache=True)
 def partition_moves(front, counts, cand, hashes, stash, stash_hash, stash_q, log_p, dense_shift, nthreads, kind, ops,
-                    op_start, mats, d, m, bits, per_word, entries, const):
+                    op_start, d, m, bits, per_word, const):
     """Expand the frontier in ``counts.shape[0]`` chunks, grouping the moves by partition. With an
     empty ``cand`` this only counts (``counts[c, q]`` += moves of chunk ``c`` in partition ``q``); else
     ``counts[c, q]`` says where chunk ``c`` writes its first move of partition ``q``, moves go to
@@ -219,8 +219,8 @@ def partition_moves(front, counts, cand, hashes, stash, stash_hash, stash_q, log
                 hi = min(lo + BLOCK, (c + 1) * step, F)
                 nb = hi - lo
                 if counting or not stashing:
-                    expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, mats, d, m,
-                                 bits, per_word, entries, const, ent)
+                    expand_block(front, lo, hi, fb, cb, hb, qb, log_p, dense_shift, kind, ops, op_start, d, m, bits,
+                                 per_word, const, ent)
                 for g in range(G):
                     for j in range(nb):
                         at = lo * G + g * nb + j  # this move's stash row, the same in both passes

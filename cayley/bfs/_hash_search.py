@@ -250,11 +250,10 @@ class Search:
         bound = min(F, rows) * G
         per_row = 8 * W + 8 * hashing
         guess = int(self._new_per_move() * F * G) + 16
-        if check is not None:
-            check(self.resident_bytes() + bound * per_row + guess * per_row, "candidates")
         stashing = moves[0] == 1  # matrix moves: computed once, kept for the second pass
-        if check is not None and stashing:
-            check(self.resident_bytes() + bound * (2 * per_row + 8) + guess * per_row, "candidates")
+        stash_bytes = bound * (per_row + 8) if stashing else 0
+        if check is not None:
+            check(self.resident_bytes() + bound * per_row + stash_bytes + guess * per_row, "candidates")
         cand_buf, hash_buf = self.pool.take(bound * W), self.pool.take(bound) if hashing else None
         if stashing:
             stash_buf, stash_hash = self.pool.take(bound * W), self.pool.take(bound) if hashing else _NO_HASH

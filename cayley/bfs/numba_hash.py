@@ -50,15 +50,15 @@ SERIAL_BELOW = 1 << 15  # layers with fewer candidates run on one thread (no par
 
 
 def move_tables(graph: CayleyGraph, packing, perms=None, squeeze=None) -> tuple:
-    """Kernel arguments ``(kind, ops, op_start, mats, d, m, bits, per_word, entries, const)`` for the
-    moves of ``graph`` (or of the permutations ``perms`` of ``packing.n`` entries, when given).
+    """Kernel arguments ``(kind, ops, op_start, d, m, bits, per_word, const)`` for the moves of ``graph``
+    (or of the permutations ``perms`` of ``packing.n`` entries, when given).
 
     kind 0: a permutation becomes mask-and-shift ops grouped by target word, one per (target word,
     source word, shift) that some entry uses: ``out[dst] |= ((in[src] >> r) << l) & mask``.
 
-    kind 1: a matrix move (right multiplication mod m) is affine on the packed fields (the entries
-    ``entries`` of the matrix, all of them or those a :class:`cayley.encoding.Squeeze` keeps; the
-    others hold the central state's values): field v of the image is ``const[g, v] + sum of
+    kind 1: a matrix move (right multiplication mod m) is affine on the packed fields (the matrix
+    entries, all of them or those ``squeeze`` (a :class:`cayley.encoding.Squeeze`) keeps; the others
+    hold the central state's values): field v of the image is ``const[g, v] + sum of
     ops[g, t, 1] * field ops[g, t, 0]`` over ``t`` in ``op_start[g, v]:op_start[g, v + 1]``, mod m.
     Zero coefficients and entries that never change are folded away, so a unitriangular generator
     costs one or two terms per field.
@@ -83,8 +83,7 @@ def move_tables(graph: CayleyGraph, packing, perms=None, squeeze=None) -> tuple:
         for t, ((dw, sw, delta), mask) in enumerate(plan):
             ops[g, t] = (sw, max(-delta, 0), max(delta, 0), mask)
             op_start[g, dw + 1 :] += 1
-    return (0, ops, op_start, np.zeros((1, 1, 1), np.int64), 0, 1, b, pw, np.zeros(1, np.int64),
-            np.zeros((1, 1), np.int64))
+    return (0, ops, op_start, 0, 1, b, pw, np.zeros((1, 1), np.int64))
 
 
 def _affine_tables(graph: CayleyGraph, packing, squeeze=None) -> tuple:
@@ -115,8 +114,7 @@ def _affine_tables(graph: CayleyGraph, packing, squeeze=None) -> tuple:
     for g in range(G):
         for t, (src, coef) in enumerate(terms[g]):
             ops[g, t, 0], ops[g, t, 1] = src, coef
-    return (1, ops, op_start, np.zeros((1, 1, 1), np.int64), d, m, packing.bits, packing.per_word,
-            kept.astype(np.int64), const)
+    return (1, ops, op_start, d, m, packing.bits, packing.per_word, const)
 
 
 def dense_key_bits(graph: CayleyGraph, packing, budget: int) -> int | None:
