@@ -11,7 +11,7 @@ from numba import types
 from numba.core import cgutils
 from numba.extending import intrinsic
 
-__all__ = ["atomic_or_u8", "atomic_or_u64", "atomic_add_i64", "ctz64", "popcount64", "prefetch"]
+__all__ = ["atomic_or_u8", "atomic_or_u64", "atomic_add_i64", "ctz64", "popcount64", "prefetch", "prefetch_write"]
 
 
 def _element_pointer(context, builder, arr_type, arr_value, index_type, index_value):
@@ -77,24 +77,31 @@ def popcount64(typingctx, x):
     return types.uint64(x), codegen
 
 
-@intrinsic
-def prefetch(typingctx, arr, index):
-    """Hint the cache to load ``arr[index]`` soon (no fault on any index; a no-op where unsupported)."""
-    if not (isinstance(arr, types.Array) and isinstance(index, types.Integer)):
-        return None
+def _prefetch(write: int):
+    def impl(typingctx, arr, index):
+        if not (isinstance(arr, types.Array) and isinstance(index, types.Integer)):
+            return None
 
-    def codegen(context, builder, sig, args):
-        array = context.make_array(sig.args[0])(context, builder, args[0])
-        index = context.cast(builder, args[1], sig.args[1], types.intp)
-        ptr = builder.gep(array.data, [index])
-        raw = builder.bitcast(ptr, ir.IntType(8).as_pointer())
-        fn = cgutils.get_or_insert_function(
-            builder.module,
-            ir.FunctionType(ir.VoidType(), [ir.IntType(8).as_pointer(), ir.IntType(32), ir.IntType(32), ir.IntType(32)]),
-            "llvm.prefetch.p0",
-        )
-        i32 = ir.IntType(32)
-        builder.call(fn, [raw, ir.Constant(i32, 0), ir.Constant(i32, 3), ir.Constant(i32, 1)])
-        return context.get_dummy_value()
+        def codegen(context, builder, sig, args):
+            array = context.make_array(sig.args[0])(context, builder, args[0])
+            index = context.cast(builder, args[1], sig.args[1], types.intp)
+            ptr = builder.gep(array.data, [index])
+            raw = builder.bitcast(ptr, ir.IntType(8).as_pointer())
+            i32 = ir.IntType(32)
+            fn = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(ir.VoidType(), [ir.IntType(8).as_pointer(), i32, i32, i32]),
+                "llvm.prefetch.p0",
+            )
+            builder.call(fn, [raw, ir.Constant(i32, write), ir.Constant(i32, 3), ir.Constant(i32, 1)])
+            return context.get_dummy_value()
 
-    return types.none(arr, index), codegen
+        return types.none(arr, index), codegen
+
+    return intrinsic(impl)
+
+
+prefetch = _prefetch(0)
+prefetch.__doc__ = "Hint the cache to load ``arr[index]`` soon (no fault on any index; a no-op where unsupported)."
+prefetch_write = _prefetch(1)
+prefetch_write.__doc__ = ("Hint the cache to load ``arr[index]`` for writing (exclusive), so a later atomic on it "
+                          "does not wait for the line; no fault on any index.")

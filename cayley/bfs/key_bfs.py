@@ -77,7 +77,7 @@ _EXPAND = """\
 import numpy as np
 from numba import njit
 
-from cayley.bfs._atomics import atomic_add_i64, atomic_or_u64, prefetch
+from cayley.bfs._atomics import atomic_add_i64, atomic_or_u64, prefetch_write
 
 CHUNK = {chunk}
 TAG = np.uint64({tag})
@@ -104,7 +104,7 @@ def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back):
 {moves}
                 cand[m] = y | tags[g]
                 m += g != skip  # no branch: which move is skipped is unpredictable
-                prefetch(bitset, np.int64((y & index_mask) >> np.uint64(6)))
+                prefetch_write(bitset, np.int64((y & index_mask) >> np.uint64(6)))
         fresh = 0  # the candidates whose bit reads unset, kept in place without a branch
         for j in range(m):
             c = cand[j]
