@@ -69,20 +69,20 @@ def _parity(perm: np.ndarray) -> int:
 
 @lru_cache(maxsize=None)
 def _patterns(p: int) -> np.ndarray:
-    """``pat[j, b]``: relative order (0..p-1) of entry j in the permutation of p with Lehmer rank b."""
-    count = factorial(p)
-    b = np.arange(count, dtype=np.int64)
-    digits = np.zeros((p, count), dtype=np.int64)
-    for i in range(p):
-        digits[i] = (b // factorial(i)) % (i + 1)
-    pat = np.zeros((p, count), dtype=np.uint8)
-    alive = np.ones((count, p), dtype=bool)  # alive[b, v]: value v not placed yet in permutation b
-    for i in range(p - 1, -1, -1):
-        # entry i is the (i - c_i)-th smallest of the i + 1 values left
-        order = np.cumsum(alive, axis=1) - 1
-        value = np.argmax(alive & (order == (i - digits[i])[:, None]), axis=1)
-        pat[i] = value
-        alive[np.arange(count), value] = False
+    """``pat[j, b]``: relative order (0..p-1) of entry j in the permutation of p with Lehmer rank b.
+
+    Built one length at a time: in a permutation of m with rank b, the last entry has
+    ``c = b // (m-1)!`` larger entries before it, so it is ``m - 1 - c``, and the entries before it
+    are the permutation of rank ``b mod (m-1)!`` with the values from ``m - 1 - c`` up raised by one.
+    """
+    pat = np.zeros((0, 1), dtype=np.uint8)
+    for m in range(1, p + 1):
+        f = factorial(m - 1)
+        last = ((m - 1) - np.repeat(np.arange(m, dtype=np.int64), f)).astype(np.uint8)
+        low = np.tile(pat, (1, m))
+        pat = np.empty((m, f * m), dtype=np.uint8)
+        pat[: m - 1] = low + (low >= last)
+        pat[m - 1] = last
     pat.flags.writeable = False
     return pat
 

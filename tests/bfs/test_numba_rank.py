@@ -16,7 +16,7 @@ from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
 from cayley.bfs import _rank_layers as L
 from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
-from cayley.bfs.rank_plan import RankPlan
+from cayley.bfs.rank_plan import RankPlan, _patterns
 
 DIRECTIONS = ["top-down", "bottom-up", "auto"]
 
@@ -55,6 +55,17 @@ def test_numbering_is_a_bijection_and_kernel_unrank_agrees(gens):
 
 def _parity(p):
     return sum(1 for i in range(len(p)) for j in range(i) if p[j] > p[i]) & 1
+
+@pytest.mark.parametrize("p", range(1, 8))
+def test_block_patterns_follow_the_lehmer_definition(p):
+    """Column b of the pattern table is the permutation whose digits c_i (earlier entries larger than
+    entry i) spell b in the factorial base; checked by counting, on every permutation of p."""
+    pat = _patterns(p)
+    assert pat.shape == (p, factorial(p))
+    for perm in permutations(range(p)):
+        b = sum(sum(perm[j] > perm[i] for j in range(i)) * factorial(i) for i in range(p))
+        assert pat[:, b].tolist() == list(perm)
+
 
 
 def test_plan_detects_planes_half_and_move_kinds():
