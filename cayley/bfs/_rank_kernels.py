@@ -217,7 +217,8 @@ def mark_new(codes8, touched, up, count, base, half, cand):
     for i in range(m):
         s = cand[i]
         atomic_or_u8(codes8, s >> 2, np.uint8(3 << ((s & 3) << 1)))
-        touched[s >> TOUCH_SHIFT] = 1
+        if touched[s >> TOUCH_SHIFT] == 0:  # a store only when the flag changes: no line ping-pong
+            touched[s >> TOUCH_SHIFT] = 1
     return m
 
 

@@ -240,7 +240,8 @@ def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, k, 
                     if new:
                         atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
                         found += 1
-                        touched[tw >> TOUCH_WORDS_SHIFT] = 1
+                        if touched[tw >> TOUCH_WORDS_SHIFT] == 0:
+                            touched[tw >> TOUCH_WORDS_SHIFT] = 1
                 else:
                     hits = m & (t >> np.uint64(1)) & ~t
                     if hits:
