@@ -7,10 +7,11 @@ others determine: 27 bits, 16 MiB, for that coset) and the layers are explicit a
 One pass per layer: every frontier key is moved by every generator, a branch-free pass keeps the
 neighbours whose bit reads unset, and those are claimed with an atomic OR (so each new key is kept
 exactly once) and appended to the next layer. A key remembers the generator that first reached it
-(in its top byte), so the move back to its parent is never tried: a third fewer bitset probes for
-LRX. Moves are computed for a block of keys before their bits are probed, with the bitset words
-prefetched in between. For large runs the moves are compiled into the kernel as constants (see
-:func:`expand_kernel`).
+(in the bits above the key), so the move back to its parent is never tried: a third fewer bitset
+probes for LRX. Layer entries are 32-bit when key and tag fit (see :func:`entry_layout`). Moves are
+computed for a block of keys before their bits are probed, with the bitset words prefetched (for
+writing, so a claim finds its line ready) in between. For large runs the moves are compiled into the
+kernel as constants (see :func:`expand_kernel`).
 
 With ``checkpoint_dir`` the bitset and the frontier are persisted after finished layers (at most ~10%
 of the run time spent saving) and a restarted run resumes.
@@ -45,8 +46,6 @@ MAX_KEY_BITS = 40  # keys of at most this many bits (the bitset must also fit th
 CHUNK = 1024  # frontier keys a worker takes at a time
 SERIAL_BELOW = 1 << 14  # frontier moves below which a layer runs on one thread
 SPECIALIZE_FROM = 1 << 26  # moves in a run (orbit bound x generators) from which the moves are compiled in
-TAG = np.uint64(56)  # the top byte of a frontier entry: 1 + the generator whose inverse reached it
-KEY_MASK = np.uint64((1 << 56) - 1)
 
 
 def key_bits_for(graph, budget: int | None = None):
@@ -80,15 +79,15 @@ from numba import njit
 from cayley.bfs._atomics import atomic_add_i64, atomic_or_u64, prefetch_write
 
 CHUNK = {chunk}
-TAG = np.uint64({tag})
-KEY_MASK = np.uint64({key_mask})
 
 
 @njit(cache=True, nogil=True)
-def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back):
+def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back, tag_shift):
     k = op_start.shape[0]
     cand = np.empty(CHUNK * k, np.uint64)
-    tags = (back + 1).astype(np.uint64) << TAG
+    shift = np.uint64(tag_shift)
+    key_mask = (np.uint64(1) << shift) - np.uint64(1)
+    tags = (back + 1).astype(np.uint64) << shift
     claimed = np.int64(0)
     while True:
         lo = atomic_add_i64(counter, 0, CHUNK)
@@ -97,9 +96,9 @@ def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back):
         hi = min(F, lo + CHUNK)
         m = 0
         for i in range(lo, hi):
-            entry = front[i]
-            x = entry & KEY_MASK
-            skip = np.int64(entry >> TAG) - 1
+            entry = np.uint64(front[i])
+            x = entry & key_mask
+            skip = np.int64(entry >> shift) - 1
             for g in range({k}):
 {moves}
                 cand[m] = y | tags[g]
@@ -120,7 +119,7 @@ def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back):
                 new += 1
         at = atomic_add_i64(counter, 1, new)
         for j in range(new):
-            out[at + j] = cand[j]
+            out[at + j] = cand[j]  # narrowed to the entry type of out (the tag sits below its top)
         claimed += new
     return claimed
 """
@@ -131,10 +130,11 @@ _TABLE_MOVES = """\
 
 
 def expand_kernel(ops, op_start, specialize: bool):
-    """The layer kernel ``expand(front, F, bitset, index_mask, out, counter, ops, op_start, back)``: it
-    moves frontier keys ``CHUNK`` at a time (taken from ``counter[0]``) and appends the new keys of
-    each chunk (tagged) to ``out`` from ``counter[1]`` on; a key's bit in ``bitset`` is that of
-    ``key & index_mask``; it returns the keys claimed.
+    """The layer kernel ``expand(front, F, bitset, index_mask, out, counter, ops, op_start, back,
+    tag_shift)``: it moves frontier keys ``CHUNK`` at a time (taken from ``counter[0]``) and appends
+    the new keys of each chunk (tagged) to ``out`` from ``counter[1]`` on; a key's bit in ``bitset``
+    is that of ``key & index_mask``; it returns the keys claimed. Entries (see :func:`entry_layout`)
+    hold the key below bit ``tag_shift`` and the tag from there.
 
     ``specialize``: the moves of this generator set are written into the kernel as constants (one
     compilation per generator set, see :mod:`cayley.bfs._generated`); else they are read from
@@ -147,7 +147,7 @@ def expand_kernel(ops, op_start, specialize: bool):
         k = str(op_start.shape[0])
     else:
         moves, k = _TABLE_MOVES, "k"
-    source = _EXPAND.format(chunk=CHUNK, tag=int(TAG), key_mask=int(KEY_MASK), k=k, moves=moves)
+    source = _EXPAND.format(chunk=CHUNK, k=k, moves=moves)
     return load_module("keys_expand", source).expand
 
 
@@ -161,18 +161,29 @@ def _back_moves(graph) -> np.ndarray:
                     np.int64)
 
 
+def entry_layout(key_bits: int, k: int):
+    """(dtype, tag shift) of frontier entries: the key in the low ``key_bits`` bits and above it the
+    tag, 1 + the generator whose inverse reached the key (0 for none; ``k.bit_length()`` bits).
+    Entries are 32-bit when both fit: half the frontier traffic (the LRX coset of 14 + 14 has 28-bit
+    keys and 2-bit tags)."""
+    width = key_bits + int(k).bit_length()
+    if width > 64:
+        raise ValueError(f"frontier entries need {width} bits (keys and generator tags); at most 64 fit")
+    return (np.uint32 if width <= 32 else np.uint64), key_bits
+
+
 class _State:
-    def __init__(self, bits: int, start_key: int | None = None, arrays=None):
+    def __init__(self, bits: int, dtype, start_key: int | None = None, arrays=None):
         if arrays is not None:
             self.bitset = np.ascontiguousarray(arrays["bitset"], dtype=np.uint64)
-            self.front = np.ascontiguousarray(arrays["frontier"], dtype=np.uint64)
+            self.front = np.ascontiguousarray(arrays["frontier"], dtype=dtype)
             if self.bitset.shape != (max(1, (1 << bits) // 64),):  # bits: of the index
                 raise ValueError("checkpoint arrays do not match this graph's keys; use an empty directory")
             return
         self.bitset = np.zeros(max(1, (1 << bits) // 64), np.uint64)
         index = start_key & ((1 << bits) - 1)
         self.bitset[index >> 6] |= np.uint64(1) << np.uint64(index & 63)
-        self.front = np.array([start_key], np.uint64)
+        self.front = np.array([start_key], dtype)
 
     def arrays(self) -> dict:
         return {"bitset": self.bitset, "frontier": self.front}
@@ -212,23 +223,25 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
         orbit = graph.orbit_bound()
         specialize = (orbit if orbit is not None else 1 << index_bits) * k >= SPECIALIZE_FROM
     expand = expand_kernel(ops, op_start, bool(specialize))
+    dtype, tag_shift = entry_layout(bits, k)
+    width = np.dtype(dtype).itemsize
 
     ck, state, sizes = None, None, [1]
     if checkpoint_dir is not None:
-        ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-keys", f"{bits}/{index_bits}"))
+        ck = Checkpoint(checkpoint_dir, graph_fingerprint(graph, "numba-keys", f"{bits}/{index_bits}/{width}"))
         meta, arrays = ck.load(max_diameter)
         if meta is not None:
-            state, sizes = _State(index_bits, arrays=arrays), [int(x) for x in meta["layer_sizes"]]
+            state, sizes = _State(index_bits, dtype, arrays=arrays), [int(x) for x in meta["layer_sizes"]]
     if state is None:
         center = squeeze.reduce(codec.packing.encode(codec.to_indices(graph.central_state.reshape(1, -1))))
-        state = _State(index_bits, start_key=int(center[0, 0]))
+        state = _State(index_bits, dtype, start_key=int(center[0, 0]))
     saver = Saver(ck, int(state.bitset.nbytes))
     for d, size in enumerate(sizes):
         report.layer(d, size, sum(sizes[: d + 1]), int(state.bitset.nbytes))
 
     pool = Workers(workers or get_num_threads())
     counter = np.zeros(2, np.int64)
-    spare = np.empty(0, np.uint64)
+    spare = np.empty(0, dtype)
     complete = True
     try:
         while True:
@@ -236,14 +249,15 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
                 complete = False
                 break
             F = len(state.front)
-            need = int(state.bitset.nbytes) + 8 * F * (k + 2)
+            need = int(state.bitset.nbytes) + width * F * (k + 2)
             if need > budget:
                 raise MemoryBudgetError(need, budget, f"layer {len(sizes)} ({F:,} frontier keys, {k} moves each)", sizes)
             if len(spare) < F * k:  # buffers are kept from layer to layer: fresh pages fault
-                spare = np.empty(int(1.25 * F * k), np.uint64)
+                spare = np.empty(int(1.25 * F * k), dtype)
             count = pool.count if F * k >= SERIAL_BELOW else 1
             counter[:] = 0
-            call = partial(expand, state.front, F, state.bitset, index_mask, spare, counter, ops, op_start, back)
+            call = partial(expand, state.front, F, state.bitset, index_mask, spare, counter, ops, op_start, back,
+                           tag_shift)
             new = int(sum(pool.run([call] * count)))
             if new == 0:
                 break
@@ -256,7 +270,7 @@ def growth_keys(graph, max_diameter=None, progress=None, memory_budget=None, kee
         saver.maybe_save(state, sizes, complete, force=True)
     finally:
         pool.close()
-    keys = (state.front & KEY_MASK)[:, None]
+    keys = (state.front.astype(np.uint64) & np.uint64((1 << tag_shift) - 1))[:, None]
     last = sorted_states(codec, squeeze.restore(keys))
     info = {"engine": "keys", "key_bits": bits, "index_bits": index_bits, "bytes_per_state": int(state.bitset.nbytes) / sum(sizes)}
     return GrowthResult(sizes, last, complete, "numba", report.elapsed(), None, None, info)

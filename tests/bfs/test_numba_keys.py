@@ -14,7 +14,7 @@ from theory import multinomial
 
 import cayley
 from cayley import MemoryBudgetError
-from cayley.bfs.key_bfs import growth_keys, key_bits_for
+from cayley.bfs.key_bfs import entry_layout, growth_keys, key_bits_for
 from cayley.bfs.numba_backend import engine_for
 from cayley.bfs.numba_hash import growth_hash
 
@@ -53,6 +53,26 @@ def test_lrx_cosets_have_binomial_size(n, zeros):
     assert r.info["engine"] == "keys"
     assert r.num_states == comb(n, zeros)
     assert r.layer_sizes == growth_hash(g, progress=False).layer_sizes
+
+
+def test_entry_layout_is_32_bit_when_key_and_tag_fit():
+    assert entry_layout(28, 3) == (np.uint32, 28)  # the LRX coset of 14 + 14: 28-bit keys, 2-bit tags
+    assert entry_layout(30, 3) == (np.uint32, 30)
+    assert entry_layout(31, 3) == (np.uint64, 31)
+    assert entry_layout(29, 8) == (np.uint64, 29)  # 8 generators need a 4-bit tag
+    with pytest.raises(ValueError, match="at most 64"):
+        entry_layout(60, 40)
+
+
+@pytest.mark.parametrize("central", [[0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4], [0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]],
+                         ids=["33-bit keys", "30-bit keys"])
+def test_wide_and_narrow_entries_give_multinomial_counts(central):
+    g = cayley.groups.lrx(len(central)).with_central_state(central)
+    r = growth_keys(g, progress=False)
+    assert r.info["key_bits"] == (33 if len(central) == 11 else 30)
+    assert r.num_states == multinomial(np.unique(central, return_counts=True)[1].tolist())
+    assert r.layer_sizes == growth_hash(g, progress=False).layer_sizes
+    assert np.array_equal(r.last_layer, growth_hash(g, progress=False).last_layer)
 
 
 def test_three_valued_coset_and_directed_graph():
