@@ -8,7 +8,8 @@ core busy.
 * top-down: every frontier slot of a block is expanded; unseen neighbours anywhere are claimed with an
   atomic OR (only after a plain read found them unseen, so atomics happen about once per new state);
 * bottom-up: every unseen slot of a block looks for a frontier state among its in-neighbours (the
-  inverse moves, cheapest first) and marks itself; writes stay inside the worker's own blocks;
+  inverse moves, cheapest first) and marks itself; writes stay inside the worker's own blocks; the
+  lanes found are flagged, and dropped with their rows only once a quarter of the chunk is found;
 * shift moves (plane changes) are done 32 slots at a time on whole words, in both directions;
 * finish: per unit, codes 2 -> 1 and 3 -> 2, with the new frontier and unseen counts per block.
 
@@ -88,21 +89,21 @@ def scratch(plan, workers: int):
         np.empty((workers, plan.block_slots + 32), dtype=np.uint32),
         np.empty((workers, n_t, CHUNK), dtype=np.uint8),
         np.empty((workers, 3, CHUNK), dtype=np.int64),
-        np.empty((workers, CHUNK), dtype=np.uint8),
+        np.empty((workers, 2, CHUNK), dtype=np.uint8),
         np.empty((workers, 4, n_t + 2), dtype=np.int64),
     )
 
 
 def scratch_bytes(plan, workers: int) -> int:
     n_t = max(plan.n_t, 1)
-    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 25) + 32 * (n_t + 2))
+    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 26) + 32 * (n_t + 2))
 
 
 @njit(cache=True, nogil=True)
 def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
                      low_index, target, kind, lo, hi, psi, rows, shifts, nshift, s_lanes, s_tv, s_i64, s_u8, s_small):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
-    lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w]
+    lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w, 0]
     bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
     hv, hcode, hdp, hdig = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3]
     nb = blocks.shape[0]
@@ -139,7 +140,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                       low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, s_lanes, s_tv, s_i64, s_u8,
                       s_small):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
-    lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w]
+    lanes, tv, cnt, alive = s_lanes[w], s_tv[w], s_u8[w, 0], s_u8[w, 1]
     bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
     hv, hcode, hdp, hdig = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3]
     nb = blocks.shape[0]
@@ -163,6 +164,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
                 fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
+                alive[:m] = 1
+                left = m
                 for oi in range(order.shape[0]):
                     gi = order[oi]
                     if kind[gi, k] == 0:  # shifts were checked word by word
@@ -170,17 +173,15 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], tv, bv, cnt, up, p,
                                     fact, magic, magic_small, hdp, hv, hdig)
                     base = target[gi, k] * stride
-                    left = 0
                     nhit = 0
-                    for l in range(m):  # branch-free split into found / still unseen
-                        lane = lanes[c0 + l]
-                        is_hit = code_at(codes8, base + (up[l] >> half)) == 2
-                        hit[nhit] = lane
+                    for l in range(m):  # branch-free; lanes found earlier read their own (cached) slot
+                        a = alive[l]
+                        s = base + (up[l] >> half) if a else first_slot
+                        is_hit = a & np.uint8(code_at(codes8, s) == 2)
+                        hit[nhit] = lanes[c0 + l]
                         nhit += is_hit
-                        lanes[c0 + left] = lane
-                        bv[left] = bv[l]
-                        up[l] = 1 - is_hit  # kept: for the rows below
-                        left += 1 - is_hit
+                        alive[l] = a - is_hit
+                    left -= nhit
                     for h in range(nhit):
                         own = first_slot + hit[h]
                         codes8[own >> 2] |= np.uint8(3 << ((own & 3) << 1))
@@ -188,7 +189,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                     total += nhit
                     if left == 0:
                         break
-                    if left < m:  # the low rows of the lanes still unseen, moved up in place
+                    if 4 * left < 3 * m:  # the lanes still unseen and their low rows, moved up in place
                         need = rows[k]
                         for j in range(p):
                             if (need >> j) & 1:
@@ -196,8 +197,14 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                                 at = 0
                                 for l in range(m):
                                     trow[at] = trow[l]
-                                    at += up[l]
+                                    at += alive[l]
+                        at = 0
+                        for l in range(m):
+                            lanes[c0 + at] = lanes[c0 + l]
+                            bv[at] = bv[l]
+                            at += alive[l]
                         m = left
+                        alive[:m] = 1
     return total
 
 
