@@ -38,7 +38,7 @@ PROBE_BAND = 2.0  # probe both directions only when the predicted cost ratio is 
 KAPPA0 = 2.5  # model correction before the first probe (median of 1.9-5.6 measured on the S_11 graphs)
 BOTTOM_UP_MARGIN = 1.25  # bottom-up must look this much cheaper (its probe extrapolates optimistically)
 PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block
-SERIAL_BELOW = 1 << 19  # moves per layer below which a layer runs on one thread (no synchronisation)
+SERIAL_BELOW = 1 << 15  # moves per layer below which a layer runs on one thread (no synchronisation)
 PARALLEL_FINISH = 1 << 19  # slots to convert above which the end-of-layer pass runs on all threads
 
 
