@@ -107,12 +107,15 @@ def _digit(b, i, magic, magic_small):
 
 
 @njit(cache=True, nogil=True)
-def neighbour_ranks(count, ubase, kind, lo, hi, psi, tv, bv, cnt, up, p, fact, magic, magic_small, hdp, hv, hdig):
+def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, fact, magic, magic_small, hdp, hv,
+                    hdig):
     """Full-numbering rank ``u'`` (inside the target plane) of the neighbour of each lane.
 
     kind 0: t unchanged. kind 1: entries lo and lo+1 exchanged, so digit lo becomes
     ``c[lo+1] - [t[lo] > t[lo+1]]`` and digit lo+1 becomes ``c[lo] + [t[lo] < t[lo+1]]``.
     kind 2: the move fixes every entry outside [lo, hi); digits lo..hi-1 are recounted.
+    kind 3: as kind 2, but each new digit i is the old digit of entry ``psi[i]`` plus or minus the
+    comparisons listed in ``terms[i]`` (see :func:`cayley.bfs.rank_plan.window_terms`).
     """
     if kind == 0:
         for l in range(count):
@@ -138,6 +141,45 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, tv, bv, cnt, up, p, fact, m
                 lt = np.int64(row_a[l] < row_b[l])
                 # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
                 up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
+    elif kind == 3:
+        for l in range(count):
+            b = bv[l]
+            up[l] = ubase + b - _low_mod(b, hi, p, fact, magic, hdp) + _low_mod(b, lo, p, fact, magic, hdp)
+        for i in range(lo, hi):
+            a = psi[i]
+            row_a = tv[a]
+            const = 0
+            for e in range(terms.shape[1]):  # comparisons of two high entries are the block's
+                x = terms[i, e]
+                if x == 0:
+                    break
+                xa = abs(x) - 1
+                if xa >= p and a >= p:
+                    const += (1 if x > 0 else -1) * (hv[xa] > hv[a])
+            if a < p:
+                for l in range(count):
+                    cnt[l] = np.uint8(_digit(bv[l], a, magic, magic_small) + const)
+            else:
+                c0 = np.uint8(hdig[a] + const)
+                for l in range(count):
+                    cnt[l] = c0
+            for e in range(terms.shape[1]):
+                x = terms[i, e]
+                if x == 0:
+                    break
+                xa = abs(x) - 1
+                if xa >= p and a >= p:
+                    continue
+                row_x = tv[xa]
+                if x > 0:
+                    for l in range(count):
+                        cnt[l] += np.uint8(row_x[l] > row_a[l])
+                else:
+                    for l in range(count):
+                        cnt[l] -= np.uint8(row_x[l] > row_a[l])
+            f = fact[i]
+            for l in range(count):
+                up[l] += np.int64(cnt[l]) * f
     else:
         for l in range(count):
             b = bv[l]

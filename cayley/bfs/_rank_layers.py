@@ -101,7 +101,8 @@ def scratch_bytes(plan, workers: int) -> int:
 
 @njit(cache=True, nogil=True)
 def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, s_lanes, s_tv, s_i64, s_u8, s_small):
+                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, terms, s_lanes, s_tv, s_i64, s_u8,
+                     s_small):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w, 0]
     bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -129,16 +130,16 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
                 for gi in range(target.shape[0]):
                     if kind[gi, k] == 0:  # shifts were claimed word by word
                         continue
-                    neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], tv, bv, cnt, up, p,
-                                    fact, magic, magic_small, hdp, hv, hdig)
+                    neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
+                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig)
                     total += mark_new(codes8, touched, up, m, target[gi, k] * stride, half, cand)
     return total
 
 
 @njit(cache=True, nogil=True)
 def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, s_lanes, s_tv, s_i64, s_u8,
-                      s_small):
+                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, s_lanes, s_tv, s_i64,
+                      s_u8, s_small):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt, alive = s_lanes[w], s_tv[w], s_u8[w, 0], s_u8[w, 1]
     bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -170,8 +171,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                     gi = order[oi]
                     if kind[gi, k] == 0:  # shifts were checked word by word
                         continue
-                    neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], tv, bv, cnt, up, p,
-                                    fact, magic, magic_small, hdp, hv, hdig)
+                    neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
+                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig)
                     base = target[gi, k] * stride
                     nhit = 0
                     for l in range(m):  # branch-free; lanes found earlier read their own (cached) slot

@@ -11,7 +11,9 @@ A state is a permutation ``pi`` (the central state relabelled to the identity) a
 * **Lehmer rank inside a plane** -- ``u = sum_i c_i * i!`` over the ``n_t`` free positions of ``t``
   (``c_i`` = number of earlier entries larger than entry i). A move that fixes all positions outside
   ``[lo, e)`` changes only the digits ``lo..e-1``, so its neighbour's rank costs ``O(e * (e - lo))``
-  byte comparisons, and a move that fixes everything (a shift) costs nothing.
+  byte comparisons, and a move that fixes everything (a shift) costs nothing. When the window starts
+  late, each new digit is instead the old digit of the entry that lands there, corrected by
+  comparisons inside the window (:func:`window_terms`): only the window's entries are read.
 * **blocks** -- the lowest ``p`` digits (``p = min(8, n_t)``) form a block of ``p!`` ranks whose
   entries come from a small table of patterns; the higher digits are unranked once per block.
   A block is cut into *units* of at most 128 words that are skipped when they hold nothing to do.
@@ -34,11 +36,11 @@ from math import factorial
 
 import numpy as np
 
-__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT"]
+__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW"]
 
 MAX_N = 16
 BLOCK_DIGITS = 8
-SHIFT, SWAP, COUNT = 0, 1, 2  # kinds of moves on t
+SHIFT, SWAP, COUNT, WINDOW = 0, 1, 2, 3  # kinds of moves on t
 
 
 def rank_eligible(graph) -> bool:
@@ -47,6 +49,28 @@ def rank_eligible(graph) -> bool:
         return False
     n = graph.state_size
     return n <= MAX_N and len(np.unique(graph.central_state)) == n
+
+
+def window_terms(psi, lo: int, hi: int) -> list[list[int]]:
+    """For a move fixing every position of ``t`` outside ``[lo, hi)`` (``t'[i] = t[psi[i]]``): per
+    digit i of the window, the signed positions x (``+(x + 1)`` or ``-(x + 1)``) such that
+
+        c'_i = c_a + sum(+[t[x] > t[a]] over plus terms) - sum([t[x] > t[a]] over minus terms),
+
+    where ``a = psi[i]`` and ``c_a`` is the old digit of position a. The entries before ``lo`` that
+    exceed ``t[a]`` are ``c_a`` minus the window entries before a that do; the window entries before
+    i in the new order are ``psi[lo:i]``; positions in both sets cancel.
+
+    >>> window_terms([0, 1, 2, 5, 4, 3], 3, 6)  # a reversal of positions 3..5
+    [[-5, -4], [6, -4], [5, 6]]
+    """
+    out = []
+    for i in range(lo, hi):
+        a = int(psi[i])
+        before = {int(x) for x in psi[lo:i]}  # window entries placed before i by the move
+        earlier = set(range(lo, a))  # window entries before a in t
+        out.append(sorted(x + 1 for x in before - earlier) + sorted(-(x + 1) for x in earlier - before))
+    return out
 
 
 def _is_shift(g: np.ndarray) -> bool:
@@ -154,8 +178,9 @@ class RankPlan:
         """Per generator and plane: target plane, kind, changed window [lo, hi) and position map on t.
 
         Kinds: SHIFT (t unchanged), SWAP (two adjacent entries of t exchanged: two digits change by a
-        formula), COUNT (digits lo..hi-1 recounted). ``rows[k]`` has bit j set when some move in plane
-        k reads entry j of t.
+        formula), COUNT (digits lo..hi-1 recounted against all earlier entries), WINDOW (digits
+        lo..hi-1 from the old digits and ``terms``, see :func:`window_terms`; chosen when cheaper).
+        ``rows[k]`` has bit j set when some move in plane k reads entry j of t.
         """
         g_count, n, n_t, planes = len(gens), self.n, self.n_t, self.planes
         target = np.zeros((g_count, planes), dtype=np.int64)
@@ -163,6 +188,7 @@ class RankPlan:
         lo = np.zeros((g_count, planes), dtype=np.int64)
         hi = np.zeros((g_count, planes), dtype=np.int64)
         psi = np.zeros((g_count, planes, max(n_t, 1)), dtype=np.int64)
+        terms = np.zeros((g_count, planes, max(n_t, 1), 2 * max(n_t, 1) + 1), dtype=np.int64)  # 0-terminated
         rows = np.zeros(planes, dtype=np.int64)
         for gi, g in enumerate(gens):
             ginv = np.argsort(g)
@@ -183,10 +209,20 @@ class RankPlan:
                 if b == a + 2:
                     kind[gi, k] = SWAP
                     rows[k] |= 3 << a
+                    continue
+                per_digit = window_terms(m, a, b)
+                # read rows and byte comparisons; a recomputed digit counts as a few comparisons
+                window_cost = 8 * (b - a) + sum(len(t) + 4 for t in per_digit)
+                if a >= 2 and window_cost < 8 * b + (b * (b - 1) - a * (a - 1)) // 2:
+                    kind[gi, k] = WINDOW
+                    rows[k] |= (1 << b) - (1 << a)
+                    for i, t in enumerate(per_digit):
+                        terms[gi, k, a + i, : len(t)] = t
                 else:
                     kind[gi, k] = COUNT
                     rows[k] |= (1 << b) - 1
-        cost = np.where(kind == SWAP, 2, (hi * (hi - 1) - lo * (lo - 1)) // 2).mean(axis=1)
+        cost = np.where(kind == SWAP, 2, (hi * (hi - 1) - lo * (lo - 1)) // 2)
+        cost = np.where(kind == WINDOW, (hi - lo) * (hi - lo + 4), cost).mean(axis=1)
         order = np.argsort(cost, kind="stable").astype(np.int64)
         # per plane, the shift moves: how many, and how far (in 64-bit words) each sends a word
         plane_words = self.plane_stride >> 5
@@ -197,7 +233,7 @@ class RankPlan:
                 if kind[gi, k] == SHIFT and target[gi, k] != k:
                     shifts[k, nshift[k]] = (target[gi, k] - k) * plane_words
                     nshift[k] += 1
-        return target, kind, lo, hi, psi, rows, order, shifts, nshift
+        return target, kind, lo, hi, psi, rows, order, shifts, nshift, terms
 
     # ------------------------------------------------------------------ reference (pure numpy) coding
     def slot_of(self, perm) -> int:
@@ -235,9 +271,11 @@ class RankPlan:
         return pi
 
     def kind_names(self) -> list[str]:
-        """Per generator: "shift" when it only changes the plane, else "swap" / "count" (its costliest kind)."""
+        """Per generator: "shift" when it only changes the plane, else "swap" / "count" / "window" (its
+        costliest kind: a general recount costs more than a window's)."""
         kind = self.fwd[1]
-        return [("shift", "swap", "count")[int(kind[gi].max())] for gi in range(self.k)]
+        rank = np.array([0, 1, 3, 2])[kind]  # SHIFT < SWAP < WINDOW < COUNT
+        return [("shift", "swap", "window", "count")[int(rank[gi].max())] for gi in range(self.k)]
 
     def describe(self) -> str:
         """A short text naming the layout (part of the checkpoint fingerprint)."""

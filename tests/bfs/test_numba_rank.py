@@ -16,7 +16,7 @@ from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
 from cayley.bfs import _rank_layers as L
 from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
-from cayley.bfs.rank_plan import RankPlan, _patterns
+from cayley.bfs.rank_plan import WINDOW, RankPlan, _patterns, window_terms
 
 DIRECTIONS = ["top-down", "bottom-up", "auto"]
 
@@ -115,6 +115,62 @@ def test_several_blocks_per_plane_match_numpy(g, direction):
     plan = RankPlan(g.generators)
     assert plan.blocks_per_plane > 1 or plan.n_t < 9
     r = growth_rank(g, direction=direction, progress=False)
+    assert r.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
+
+
+def _lehmer(t):
+    return [sum(1 for j in range(i) if t[j] > t[i]) for i in range(len(t))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 12), st.data())
+def test_window_terms_give_the_new_lehmer_digits(n, data):
+    lo = data.draw(st.integers(0, n - 2))
+    hi = data.draw(st.integers(lo + 2, n))
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**31)))
+    psi = np.arange(n)
+    psi[lo:hi] = lo + rng.permutation(hi - lo)
+    t = rng.permutation(n)
+    c, c_new = _lehmer(t), _lehmer(t[psi])
+    for i, terms in zip(range(lo, hi), window_terms(psi, lo, hi)):
+        a = psi[i]
+        value = c[a] + sum((1 if x > 0 else -1) * int(t[abs(x) - 1] > t[a]) for x in terms)
+        assert value == c_new[i]
+
+
+@st.composite
+def window_graphs(draw):
+    """Generators that permute a window starting at position 2 or later (plus, maybe, a shift)."""
+    n = draw(st.integers(6, 9))
+    gens = []
+    for _ in range(draw(st.integers(1, 3))):
+        lo = draw(st.integers(2, n - 3))
+        hi = draw(st.integers(lo + 3, n))
+        g = np.arange(n)
+        g[lo:hi] = lo + np.random.default_rng(draw(st.integers(0, 2**31))).permutation(hi - lo)
+        gens.append(g)
+    if draw(st.booleans()):  # planes: the windows then move with value 0's position
+        gens.append(np.roll(np.arange(n), -1))
+    gens.append(np.array([1, 0] + list(range(2, n))))
+    return CayleyGraph(gens, central_state=np.arange(n)[::-1] * 2 + 1).make_inverse_closed()
+
+
+@settings(max_examples=20, deadline=None)
+@given(window_graphs(), st.sampled_from(DIRECTIONS))
+def test_window_moves_match_numpy(g, direction):
+    r = growth_rank(g, direction=direction, progress=False)
+    ref = cayley.growth(g, backend="numpy")
+    assert r.layer_sizes == ref.layer_sizes
+    assert _sorted_rows(r.last_layer) == _sorted_rows(ref.last_layer)
+
+
+@pytest.mark.parametrize("n", [7, 8, 9, 10])
+def test_top_spin_uses_window_moves_and_reaches_a_n(n):
+    g = cayley.groups.get("top_spin", n=n)
+    plan = RankPlan(g.generators)
+    assert (plan.fwd[1] == WINDOW).any()  # the reversal of 4, away from value 0's position
+    r = growth_rank(g, progress=False)
+    assert r.num_states == factorial(n) // (2 if n % 2 else 1)  # the n-cycle is even for odd n: A_n
     assert r.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
 
 
