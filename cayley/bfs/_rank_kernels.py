@@ -81,8 +81,12 @@ def fill_high(count, n_t, p, hcode, tv, rows):
 @njit(cache=True, nogil=True)
 def fill_low(lanes, start, count, q, p, pat2, low_index, tv, bv, rows):
     """Low indices and the needed low rows of the lanes ``lanes[start:start+count]``."""
-    for l in range(count):
-        bv[l] = low_index[q, lanes[start + l]]
+    if low_index.shape[0] == 1:  # full numbering: the low index is the lane (no table look-up)
+        for l in range(count):
+            bv[l] = lanes[start + l]
+    else:
+        for l in range(count):
+            bv[l] = low_index[q, lanes[start + l]]
     for j in range(p):
         if (rows >> j) & 1:
             prow = pat2[q, j]
