@@ -119,15 +119,14 @@ def main(argv=None) -> int:
         engines = [f"cayley[{b}]" for b in backends]
         engines += [] if args.no_cayleypy else ["CayleyPy"]
         engines += [] if args.no_gap else ["GAP"]
-        for name in engines:
-            try:
-                sizes, seconds, cpu_seconds = _fastest_process(args, label, name)
-            except PeerMissing as exc:
-                notes.append(f"{label}: {name} not run ({exc})")
+        for name, outcome in _interleaved_runs(args, label, engines).items():
+            if isinstance(outcome, PeerMissing):
+                notes.append(f"{label}: {name} not run ({outcome})")
                 continue
-            except Exception as exc:  # a peer failing (timeout, memory) is reported, not fatal
-                notes.append(f"{label}: {name} failed ({type(exc).__name__}: {str(exc)[:120]})")
+            if isinstance(outcome, Exception):  # a peer failing (timeout, memory) is reported, not fatal
+                notes.append(f"{label}: {name} failed ({type(outcome).__name__}: {str(outcome)[:120]})")
                 continue
+            sizes, seconds, cpu_seconds = outcome
             if reference is None:
                 reference = sizes
             elif sizes != reference:
@@ -158,13 +157,33 @@ def _runner(name: str, args):
     return lambda g: gap_growth(g, timeout=args.gap_timeout)
 
 
-def _fastest_process(args, label: str, name: str):
-    """(sizes, wall, CPU) of the fastest of ``args.repeat`` runs, each in a fresh Python process.
+def _interleaved_runs(args, label: str, engines: list[str]) -> dict:
+    """Per engine: (sizes, wall, CPU) of its fastest of ``args.repeat`` runs, or the exception that
+    stopped it. Every run is a fresh Python process, and the engines take turns (one run each per
+    round), so a slow spell of the machine falls on every engine instead of on all runs of one.
 
     Timings on a virtual machine vary more between processes (memory placement, host load) than
     between runs in one process, so every run gets its own process.
     """
-    return _fastest_run(lambda _graph: _in_subprocess(args, label, name), None, args.repeat)
+    runs: dict = {name: [] for name in engines}
+    stopped: dict = {}
+    for _ in range(max(1, args.repeat)):
+        for name in engines:
+            if name in stopped:
+                continue
+            try:
+                runs[name].append(_in_subprocess(args, label, name))
+            except Exception as exc:  # noqa: BLE001  (reported per engine by the caller)
+                stopped[name] = exc
+    out: dict = {}
+    for name in engines:
+        if name in stopped:
+            out[name] = stopped[name]
+        elif any(r[0] != runs[name][0][0] for r in runs[name]):
+            out[name] = RuntimeError("layer sizes differ between repeated runs")
+        else:
+            out[name] = min(runs[name], key=lambda r: r[1])
+    return out
 
 
 def _in_subprocess(args, label: str, name: str):
@@ -207,7 +226,7 @@ def render(args, backends, rows, notes) -> str:
         f"# Growth benchmark, suite `{args.suite}`",
         "",
         f"Run {datetime.date.today()} on {machine_info()}; CayleyPy {cayleypy_version() or 'not installed'}, "
-        f"GAP {gap_version() or 'not installed'}. Each run of each engine in a fresh process, fastest of {args.repeat} run(s). Wall seconds, and CPU seconds (all "
+        f"GAP {gap_version() or 'not installed'}. Each run of each engine in a fresh process, fastest of {args.repeat} run(s), the engines taking turns. Wall seconds, and CPU seconds (all "
         "threads of the process; GAP: its own Runtime(), start-up excluded). Ratios are peer / cayley: above 1 "
         "means cayley is faster. All engines' layer sizes agree unless noted."
         + (f" CayleyPy ran on torch device `{args.cayleypy_device}`." if args.cayleypy_device != "cpu" else ""),
