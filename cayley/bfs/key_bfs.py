@@ -119,7 +119,7 @@ def expand(front, F, bitset, index_mask, out, counter, ops, op_start, back, tag_
                 new += 1
         at = atomic_add_i64(counter, 1, new)
         for j in range(new):
-            out[at + j] = cand[j]  # narrowed to the entry type of out (the tag sits below its top)
+            out[at + j] = cand[j]  # narrowed to the entry type of out, which holds key and tag
         claimed += new
     return claimed
 """
