@@ -177,12 +177,10 @@ def _interleaved_runs(args, label: str, engines: list[str]) -> dict:
                 stopped[name] = exc
     out: dict = {}
     for name in engines:
-        if name in stopped:
-            out[name] = stopped[name]
-        elif any(r[0] != runs[name][0][0] for r in runs[name]):
-            out[name] = RuntimeError("layer sizes differ between repeated runs")
-        else:
-            out[name] = min(runs[name], key=lambda r: r[1])
+        try:
+            out[name] = stopped[name] if name in stopped else _fastest(runs[name])
+        except RuntimeError as exc:
+            out[name] = exc
     return out
 
 
@@ -214,7 +212,12 @@ def _worker(args) -> int:
 
 def _fastest_run(runner, graph, repeat: int):
     """(layer sizes, wall s, CPU s) of the fastest of ``repeat`` runs."""
-    runs = [runner(graph) for _ in range(max(1, repeat))]
+    return _fastest([runner(graph) for _ in range(max(1, repeat))])
+
+
+def _fastest(runs):
+    """The fastest of ``runs`` ((layer sizes, wall s, CPU s) each); RuntimeError when their layer
+    sizes differ."""
     if any(r[0] != runs[0][0] for r in runs):
         raise RuntimeError("layer sizes differ between repeated runs")
     return min(runs, key=lambda r: r[1])
