@@ -145,66 +145,72 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
                 lt = np.int64(row_a[l] < row_b[l])
                 # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
                 up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
-    elif kind == 3:
-        for l in range(count):
-            b = bv[l]
-            up[l] = ubase + b - _low_mod(b, hi, p, fact, magic, hdp) + _low_mod(b, lo, p, fact, magic, hdp)
-        for i in range(lo, hi):
-            a = psi[i]
-            row_a = tv[a]
-            const = 0
-            for e in range(terms.shape[1]):  # comparisons of two high entries are the block's
-                x = terms[i, e]
-                if x == 0:
-                    break
-                xa = abs(x) - 1
-                if xa >= p and a >= p:
-                    const += (1 if x > 0 else -1) * (hv[xa] > hv[a])
-            if a < p:
-                for l in range(count):
-                    cnt[l] = np.uint8(_digit(bv[l], a, magic, magic_small) + const)
-            else:
-                c0 = np.uint8(hdig[a] + const)
-                for l in range(count):
-                    cnt[l] = c0
-            for e in range(terms.shape[1]):
-                x = terms[i, e]
-                if x == 0:
-                    break
-                xa = abs(x) - 1
-                if xa >= p and a >= p:
-                    continue
-                row_x = tv[xa]
-                if x > 0:
-                    for l in range(count):
-                        cnt[l] += np.uint8(row_x[l] > row_a[l])
-                else:
-                    for l in range(count):
-                        cnt[l] -= np.uint8(row_x[l] > row_a[l])
-            f = fact[i]
-            for l in range(count):
-                up[l] += np.int64(cnt[l]) * f
-    else:
+    else:  # kinds 2 and 3: digits lo..hi-1 change
         for l in range(count):
             b = bv[l]
             up[l] = ubase + b - _low_mod(b, hi, p, fact, magic, hdp) + _low_mod(b, lo, p, fact, magic, hdp)
         for i in range(max(lo, 1), hi):
             a = psi[i]
-            row_i = tv[a]
-            const = 0
-            for j in range(i):
-                if psi[j] >= p and a >= p:
-                    const += hv[psi[j]] > hv[a]
-            for l in range(count):
-                cnt[l] = const
-            for j in range(i):
-                if psi[j] < p or a < p:
-                    row_j = tv[psi[j]]
-                    for l in range(count):
-                        cnt[l] += np.uint8(row_j[l] > row_i[l])
+            if kind == 3:
+                _window_digit(count, a, terms[i], tv, bv, cnt, p, magic, magic_small, hv, hdig)
+            else:
+                _recount_digit(count, i, a, psi, tv, cnt, p, hv)
             f = fact[i]
             for l in range(count):
                 up[l] += np.int64(cnt[l]) * f
+
+
+@njit(cache=True, nogil=True)
+def _recount_digit(count, i, a, psi, tv, cnt, p, hv):
+    """``cnt[l]``: the entries at positions psi[:i] larger than entry a (new digit i, counted)."""
+    row_a = tv[a]
+    const = 0
+    for j in range(i):  # comparisons of two high entries are the block's
+        if psi[j] >= p and a >= p:
+            const += hv[psi[j]] > hv[a]
+    for l in range(count):
+        cnt[l] = const
+    for j in range(i):
+        if psi[j] < p or a < p:
+            row_j = tv[psi[j]]
+            for l in range(count):
+                cnt[l] += np.uint8(row_j[l] > row_a[l])
+
+
+@njit(cache=True, nogil=True)
+def _window_digit(count, a, terms, tv, bv, cnt, p, magic, magic_small, hv, hdig):
+    """``cnt[l]``: the old digit of entry a plus or minus the comparisons in ``terms`` (new digit i of
+    a window move, see :func:`cayley.bfs.rank_plan.window_terms`), modulo 256 on the way."""
+    row_a = tv[a]
+    const = 0
+    for e in range(terms.shape[0]):  # comparisons of two high entries are the block's
+        x = terms[e]
+        if x == 0:
+            break
+        xa = abs(x) - 1
+        if xa >= p and a >= p:
+            const += (1 if x > 0 else -1) * (hv[xa] > hv[a])
+    if a < p:
+        for l in range(count):
+            cnt[l] = np.uint8(_digit(bv[l], a, magic, magic_small) + const)
+    else:
+        c0 = np.uint8(hdig[a] + const)
+        for l in range(count):
+            cnt[l] = c0
+    for e in range(terms.shape[0]):
+        x = terms[e]
+        if x == 0:
+            break
+        xa = abs(x) - 1
+        if xa >= p and a >= p:
+            continue
+        row_x = tv[xa]
+        if x > 0:
+            for l in range(count):
+                cnt[l] += np.uint8(row_x[l] > row_a[l])
+        else:
+            for l in range(count):
+                cnt[l] -= np.uint8(row_x[l] > row_a[l])
 
 
 @njit(cache=True, nogil=True)

@@ -210,10 +210,11 @@ class RankPlan:
                     kind[gi, k] = SWAP
                     rows[k] |= 3 << a
                     continue
-                per_digit = window_terms(m, a, b)
                 # read rows and byte comparisons; a recomputed digit counts as a few comparisons
+                per_digit = window_terms(m, a, b) if a >= 2 else []
                 window_cost = 8 * (b - a) + sum(len(t) + 4 for t in per_digit)
-                if a >= 2 and window_cost < 8 * b + (b * (b - 1) - a * (a - 1)) // 2:
+                count_cost = 8 * b + (b * (b - 1) - a * (a - 1)) // 2
+                if per_digit and window_cost < count_cost:
                     kind[gi, k] = WINDOW
                     rows[k] |= (1 << b) - (1 << a)
                     for i, t in enumerate(per_digit):
