@@ -116,7 +116,9 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
     """Full-numbering rank ``u'`` (inside the target plane) of the neighbour of each lane.
 
     kind 0: t unchanged. kind 1: entries lo and lo+1 exchanged, so digit lo becomes
-    ``c[lo+1] - [t[lo] > t[lo+1]]`` and digit lo+1 becomes ``c[lo] + [t[lo] < t[lo+1]]``.
+    ``c[lo+1] - [t[lo] > t[lo+1]]`` and digit lo+1 becomes ``c[lo] + [t[lo] < t[lo+1]]``, where
+    ``t[lo] < t[lo+1]`` exactly when ``c[lo+1] <= c[lo]`` (earlier entries above t[lo+1] are above
+    t[lo] too, and t[lo] > t[lo+1] adds itself): digits only, no entries.
     kind 2: the move fixes every entry outside [lo, hi); digits lo..hi-1 are recounted.
     kind 3: as kind 2, but each new digit i is the old digit of entry ``psi[i]`` plus or minus the
     comparisons listed in ``terms[i]`` (see :func:`cayley.bfs.rank_plan.window_terms`).
@@ -135,14 +137,19 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
                 delta = (cb - 1 - ca) * fa + (ca - cb) * fb
             for l in range(count):
                 up[l] = ubase + bv[l] + delta
-        else:
-            row_a, row_b = tv[a], tv[a + 1]
-            b_high = a + 1 >= p
+        elif a + 1 >= p:  # digit a+1 is the block's
+            cb = hdig[a + 1]
             for l in range(count):
                 b = bv[l]
                 ca = _digit(b, a, magic, magic_small)
-                cb = hdig[a + 1] if b_high else _digit(b, a + 1, magic, magic_small)
-                lt = np.int64(row_a[l] < row_b[l])
+                lt = np.int64(cb <= ca)
+                up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
+        else:
+            for l in range(count):
+                b = bv[l]
+                ca = _digit(b, a, magic, magic_small)
+                cb = _digit(b, a + 1, magic, magic_small)
+                lt = np.int64(cb <= ca)  # t[a] < t[a+1] exactly when c[a+1] <= c[a]
                 # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
                 up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
     else:  # kinds 2 and 3: digits lo..hi-1 change

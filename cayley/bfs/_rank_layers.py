@@ -10,7 +10,8 @@ core busy.
 * bottom-up: every unseen slot of a block looks for a frontier state among its in-neighbours (the
   inverse moves, cheapest first) and marks itself; writes stay inside the worker's own blocks; the
   lanes found are flagged, and dropped with their rows only once a quarter of the chunk is found;
-* shift moves (plane changes) are done 32 slots at a time on whole words, in both directions;
+* shift moves (plane changes) and block moves (high entries only: a block lands on one block, slot for
+  slot) are done 32 slots at a time on whole words, in both directions;
 * finish: per unit, codes 2 -> 1 and 3 -> 2, with the new frontier and unseen counts per block.
 
 Units of a block without frontier (top-down) or unseen (bottom-up) slots are skipped; a unit is
@@ -43,6 +44,7 @@ from ._rank_kernels import (
     scan_block,
     unrank_slots,  # noqa: F401  (re-exported for the driver)
 )
+from .rank_plan import BLOCK, SHIFT
 
 GRAB = 4  # blocks taken from the shared counter at a time
 
@@ -90,23 +92,25 @@ def scratch(plan, workers: int):
         np.empty((workers, n_t, CHUNK), dtype=np.uint8),
         np.empty((workers, 3, CHUNK), dtype=np.int64),
         np.empty((workers, 2, CHUNK), dtype=np.uint8),
-        np.empty((workers, 4, n_t + 2), dtype=np.int64),
+        np.empty((workers, 5, n_t + 2), dtype=np.int64),
+        np.empty((workers, max(plan.k, 1)), dtype=np.int64),
     )
 
 
 def scratch_bytes(plan, workers: int) -> int:
     n_t = max(plan.n_t, 1)
-    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 26) + 32 * (n_t + 2))
+    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 26) + 40 * (n_t + 2) + 8 * max(plan.k, 1))
 
 
 @njit(cache=True, nogil=True)
 def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, terms, s_lanes, s_tv, s_i64, s_u8,
-                     s_small):
+                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, terms, blockers, nblock, s_lanes, s_tv,
+                     s_i64, s_u8, s_small, s_offs):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w, 0]
     bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
-    hv, hcode, hdp, hdig = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3]
+    hv, hcode, hdp, hdig, nh = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3], s_small[w, 4]
+    offs = s_offs[w]
     nb = blocks.shape[0]
     total = 0
     while True:
@@ -116,19 +120,19 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
         for jj in range(start, min(start + GRAB, nb)):
             z = blocks[jj]
             first_word, nwords, valid = block_span(z, geo)
-            k = z // geo[NB]
-            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, True, k, shifts[k],
-                                        nshift[k], nshift[k] < target.shape[0], lanes)
+            k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
+            words = word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, hv, nh, offs)
+            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, True, offs, words,
+                                        words < target.shape[0], lanes)
             total += claimed
             if count == 0:
                 continue
-            k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
             fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
                 fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
                 for gi in range(target.shape[0]):
-                    if kind[gi, k] == 0:  # shifts were claimed word by word
+                    if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # claimed word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig)
@@ -138,12 +142,13 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
 
 @njit(cache=True, nogil=True)
 def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, s_lanes, s_tv, s_i64,
-                      s_u8, s_small):
+                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, s_lanes,
+                      s_tv, s_i64, s_u8, s_small, s_offs):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt, alive = s_lanes[w], s_tv[w], s_u8[w, 0], s_u8[w, 1]
     bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
-    hv, hcode, hdp, hdig = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3]
+    hv, hcode, hdp, hdig, nh = s_small[w, 0], s_small[w, 1], s_small[w, 2], s_small[w, 3], s_small[w, 4]
+    offs = s_offs[w]
     nb = blocks.shape[0]
     total = 0
     while True:
@@ -153,14 +158,14 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
         for jj in range(start, min(start + GRAB, nb)):
             z = blocks[jj]
             first_word, nwords, valid = block_span(z, geo)
-            k = z // geo[NB]
-            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, False, k, shifts[k],
-                                        nshift[k], nshift[k] < target.shape[0], lanes)
+            k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
+            words = word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, hv, nh, offs)
+            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, False, offs, words,
+                                        words < target.shape[0], lanes)
             total += claimed
             if count == 0:
                 continue
             first_slot = first_word << 5
-            k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
             fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
@@ -169,7 +174,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                 left = m
                 for oi in range(order.shape[0]):
                     gi = order[oi]
-                    if kind[gi, k] == 0:  # shifts were checked word by word
+                    if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # checked word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig)
@@ -210,13 +215,41 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
 
 
 @njit(cache=True, nogil=True)
-def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, k, shifts, nshift, need_lanes, lanes):
+def word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, hv, nh, offs):
+    """How many 64-bit words away each word of block z sends its slots, for the moves that keep the slot
+    inside its block: shifts (another plane, ``shifts[k]``) and block moves (they permute high entries
+    only, so the low digits stay and the whole block lands on one block, worked out from the block's high
+    entries ``hv``). Written to ``offs``; returns how many."""
+    n_t, p, nb, stride = geo[N_T], geo[P], geo[NB], geo[STRIDE]
+    at = nshift[k]
+    for j in range(at):
+        offs[j] = shifts[k, j]
+    src = k * stride + (z % nb) * geo[BSLOTS]
+    for j in range(nblock[k]):
+        gi = blockers[k, j]
+        m = psi[gi, k]
+        for i in range(p, n_t):
+            nh[i] = hv[m[i]]
+        u = 0
+        for i in range(p, n_t):  # digit i: the larger values not placed after position i
+            c = n_t - 1 - nh[i]
+            for x in range(i + 1, n_t):
+                c -= nh[x] > nh[i]
+            u += c * fact[i]
+        dst = target[gi, k] * stride + (u // geo[LOWC]) * geo[BSLOTS]
+        offs[at] = (dst - src) >> 5
+        at += 1
+    return at
+
+
+@njit(cache=True, nogil=True)
+def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, shifts, nshift, need_lanes, lanes):
     """One pass over the units of block z that hold frontier (top-down) or unseen (bottom-up) slots.
 
-    Shift moves keep the rank and change only the plane (``shifts[:nshift]``: how many words away the
-    target plane's copy of a word is), so they are done here for 32 slots at once: top-down, the
-    frontier bits of a word claim the unseen bits of the same word in the target plane (one atomic OR
-    whose old value is not needed, a plain ``lock or``); bottom-up, the unseen bits of a word that see
+    Shift and block moves send every slot of the block the same number of words away
+    (``shifts[:nshift]``, from :func:`word_moves`), so they are done here for 32 slots at once:
+    top-down, the frontier bits of a word claim the unseen bits of the target word (one atomic OR whose
+    old value is not needed, a plain ``lock or``); bottom-up, the unseen bits of a word that see
     frontier bits there are marked. The slots left for the other moves (all frontier slots; unseen slots
     not yet found) are appended to ``lanes`` when ``need_lanes``. Returns (lanes, claims): top-down, the
     number of words where a claim was made (0 exactly when no state was claimed: a claim is made only on

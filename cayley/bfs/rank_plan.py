@@ -17,6 +17,10 @@ A state is a permutation ``pi`` (the central state relabelled to the identity) a
 * **blocks** -- the lowest ``p`` digits (``p = min(8, n_t)``) form a block of ``p!`` ranks whose
   entries come from a small table of patterns; the higher digits are unranked once per block.
   A block is cut into *units* of at most 128 words that are skipped when they hold nothing to do.
+  A move that permutes high entries only (``lo >= p``) keeps every low digit, so it sends each block
+  to one block, slot for slot: a *block move*, done 32 slots per word like a shift.
+* **swaps** -- exchanging adjacent entries a, a+1 needs no entry of ``t``: ``t[a] < t[a+1]`` exactly
+  when ``c[a+1] <= c[a]``, so the new digits come from the old ones.
 * **half** -- when every generator is an even permutation, only even permutations are reachable; the
   digit of weight 1 is then implied by the parity of the others and is dropped (``slot = u >> 1``).
 
@@ -36,11 +40,11 @@ from math import factorial
 
 import numpy as np
 
-__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW"]
+__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW", "BLOCK"]
 
 MAX_N = 16
 BLOCK_DIGITS = 8
-SHIFT, SWAP, COUNT, WINDOW = 0, 1, 2, 3  # kinds of moves on t
+SHIFT, SWAP, COUNT, WINDOW, BLOCK = 0, 1, 2, 3, 4  # kinds of moves on t
 
 
 def rank_eligible(graph) -> bool:
@@ -177,8 +181,8 @@ class RankPlan:
     def _moves(self, gens):
         """Per generator and plane: target plane, kind, changed window [lo, hi) and position map on t.
 
-        Kinds: SHIFT (t unchanged), SWAP (two adjacent entries of t exchanged: two digits change by a
-        formula), COUNT (digits lo..hi-1 recounted against all earlier entries), WINDOW (digits
+        Kinds: SHIFT (t unchanged), BLOCK (high entries only: whole blocks map to whole blocks), SWAP
+        (two adjacent entries of t exchanged: two digits change by a formula of the old digits), COUNT (digits lo..hi-1 recounted against all earlier entries), WINDOW (digits
         lo..hi-1 from the old digits and ``terms``, see :func:`window_terms`; chosen when cheaper).
         ``rows[k]`` has bit j set when some move in plane k reads entry j of t.
         """
@@ -206,9 +210,11 @@ class RankPlan:
                     continue
                 a, b = int(moved[0]), int(moved[-1]) + 1
                 lo[gi, k], hi[gi, k] = a, b
+                if a >= self.p and self.blocks_per_plane > 1:
+                    kind[gi, k] = BLOCK  # high digits only: whole blocks map to whole blocks
+                    continue
                 if b == a + 2:
-                    kind[gi, k] = SWAP
-                    rows[k] |= 3 << a
+                    kind[gi, k] = SWAP  # reads digits only: t[a] < t[a+1] exactly when c[a+1] <= c[a]
                     continue
                 # read rows and byte comparisons; a recomputed digit counts as a few comparisons
                 per_digit = window_terms(m, a, b) if a >= 2 else []
@@ -223,6 +229,7 @@ class RankPlan:
                     kind[gi, k] = COUNT
                     rows[k] |= (1 << b) - 1
         cost = np.where(kind == SWAP, 2, (hi * (hi - 1) - lo * (lo - 1)) // 2)
+        cost = np.where(kind == BLOCK, 0, cost)
         cost = np.where(kind == WINDOW, (hi - lo) * (hi - lo + 4), cost).mean(axis=1)
         order = np.argsort(cost, kind="stable").astype(np.int64)
         # per plane, the shift moves: how many, and how far (in 64-bit words) each sends a word
@@ -234,7 +241,15 @@ class RankPlan:
                 if kind[gi, k] == SHIFT and target[gi, k] != k:
                     shifts[k, nshift[k]] = (target[gi, k] - k) * plane_words
                     nshift[k] += 1
-        return target, kind, lo, hi, psi, rows, order, shifts, nshift, terms
+        # per plane, the block moves: how many, and which generators
+        nblock = np.zeros(planes, dtype=np.int64)
+        blockers = np.zeros((planes, max(g_count, 1)), dtype=np.int64)
+        for k in range(planes):
+            for gi in range(g_count):
+                if kind[gi, k] == BLOCK:
+                    blockers[k, nblock[k]] = gi
+                    nblock[k] += 1
+        return target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock
 
     # ------------------------------------------------------------------ reference (pure numpy) coding
     def slot_of(self, perm) -> int:
@@ -272,11 +287,11 @@ class RankPlan:
         return pi
 
     def kind_names(self) -> list[str]:
-        """Per generator: "shift" when it only changes the plane, else "swap" / "count" / "window" (its
-        costliest kind: a general recount costs more than a window's)."""
+        """Per generator: "shift" when it only changes the plane, else "block" / "swap" / "window" /
+        "count" (its costliest kind over the planes, in that order)."""
         kind = self.fwd[1]
-        rank = np.array([0, 1, 3, 2])[kind]  # SHIFT < SWAP < WINDOW < COUNT
-        return [("shift", "swap", "window", "count")[int(rank[gi].max())] for gi in range(self.k)]
+        rank = np.array([0, 2, 4, 3, 1])[kind]  # SHIFT < BLOCK < SWAP < WINDOW < COUNT
+        return [("shift", "block", "swap", "window", "count")[int(rank[gi].max())] for gi in range(self.k)]
 
     def describe(self) -> str:
         """A short text naming the layout (part of the checkpoint fingerprint)."""

@@ -16,7 +16,7 @@ from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
 from cayley.bfs import _rank_layers as L
 from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
-from cayley.bfs.rank_plan import WINDOW, RankPlan, _patterns, window_terms
+from cayley.bfs.rank_plan import BLOCK, WINDOW, RankPlan, _patterns, window_terms
 
 DIRECTIONS = ["top-down", "bottom-up", "auto"]
 
@@ -162,6 +162,44 @@ def test_window_moves_match_numpy(g, direction):
     ref = cayley.growth(g, backend="numpy")
     assert r.layer_sizes == ref.layer_sizes
     assert _sorted_rows(r.last_layer) == _sorted_rows(ref.last_layer)
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_swaps_read_digits_only_and_high_swaps_move_whole_blocks(direction):
+    # coxeter(10): (8 9) exchanges two high entries (a block move); the other swaps need no rows of t
+    g = cayley.groups.coxeter(10)
+    plan = RankPlan(g.generators)
+    assert plan.kind_names() == ["swap"] * 8 + ["block"]
+    assert plan.fwd[5].tolist() == [0]  # rows of t read: none
+    assert growth_rank(g, direction=direction, progress=False).layer_sizes == mahonian(10)
+
+
+def _conjugate(gens, sigma):
+    """Generators sigma^-1 g sigma (one-line, positions relabelled by sigma): an isomorphic Cayley graph."""
+    inv = np.argsort(sigma)
+    return [inv[np.asarray(g)[sigma]] for g in gens]
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_block_moves_with_half_numbering_and_directed_generators(direction):
+    # the 3-cycles (i, i+1, i+2) of 11 positions, one way only: even, so A_11 in half numbering, and
+    # (8 9 10) is a block move whose inverse (the in-neighbour) is another one. The same generators
+    # with the positions relabelled at random have no block moves and, by the isomorphism g ->
+    # sigma^-1 g sigma (which fixes the identity), the same growth.
+    n = 11
+    gens = []
+    for i in range(n - 2):
+        g = np.arange(n)
+        g[i : i + 3] = [i + 1, i + 2, i]
+        gens.append(g)
+    plan = RankPlan(gens)
+    assert plan.half == 1 and (plan.fwd[1] == BLOCK).sum() == 1 and (plan.bwd[1] == BLOCK).sum() == 1
+    sigma = np.random.default_rng(7).permutation(n)
+    other = CayleyGraph(_conjugate(gens, sigma))
+    assert (RankPlan(other.generators).fwd[1] != BLOCK).all()
+    r = growth_rank(CayleyGraph(gens), direction=direction, progress=False)
+    assert r.num_states == factorial(n) // 2
+    assert r.layer_sizes == growth_rank(other, direction="top-down", progress=False).layer_sizes
 
 
 @pytest.mark.parametrize("n", [7, 8, 9, 10])
