@@ -94,18 +94,19 @@ def scratch(plan, workers: int):
         np.empty((workers, 2, CHUNK), dtype=np.uint8),
         np.empty((workers, 5, n_t + 2), dtype=np.int64),
         np.empty((workers, max(plan.k, 1)), dtype=np.int64),
+        np.empty((workers, 3, 2 * plan.unit_words), dtype=np.uint64),
     )
 
 
 def scratch_bytes(plan, workers: int) -> int:
     n_t = max(plan.n_t, 1)
-    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 26) + 40 * (n_t + 2) + 8 * max(plan.k, 1))
+    return workers * (4 * (plan.block_slots + 32) + CHUNK * (n_t + 26) + 40 * (n_t + 2) + 8 * max(plan.k, 1) + 48 * plan.unit_words)
 
 
 @njit(cache=True, nogil=True)
 def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
                      low_index, target, kind, lo, hi, psi, rows, shifts, nshift, terms, blockers, nblock, s_lanes, s_tv,
-                     s_i64, s_u8, s_small, s_offs):
+                     s_i64, s_u8, s_small, s_offs, s_w64):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w, 0]
     bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -122,8 +123,8 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
             first_word, nwords, valid = block_span(z, geo)
             k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
             words = word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, hv, nh, offs)
-            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, True, offs, words,
-                                        words < target.shape[0], lanes)
+            count, claimed = scan_frontier(codes64, touched, units, z, first_word, geo, offs, words,
+                                           words < target.shape[0], lanes, s_w64[w, 0], s_w64[w, 1], s_w64[w, 2])
             total += claimed
             if count == 0:
                 continue
@@ -143,7 +144,7 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
 @njit(cache=True, nogil=True)
 def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
                       low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, s_lanes,
-                      s_tv, s_i64, s_u8, s_small, s_offs):
+                      s_tv, s_i64, s_u8, s_small, s_offs, s_w64):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt, alive = s_lanes[w], s_tv[w], s_u8[w, 0], s_u8[w, 1]
     bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -160,8 +161,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
             first_word, nwords, valid = block_span(z, geo)
             k, ubase, q = block_setup(z, n_t, p, geo[NB], geo[LOWC], fact, half, parity, hv, hcode, hdp, hdig)
             words = word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, hv, nh, offs)
-            count, claimed = scan_words(codes64, touched, units, z, first_word, valid, geo, False, offs, words,
-                                        words < target.shape[0], lanes)
+            count, claimed = scan_unseen(codes64, touched, units, z, first_word, valid, geo, offs, words,
+                                         words < target.shape[0], lanes, s_w64[w, 0], s_w64[w, 1], s_w64[w, 2])
             total += claimed
             if count == 0:
                 continue
@@ -243,55 +244,113 @@ def word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, h
 
 
 @njit(cache=True, nogil=True)
-def scan_words(codes64, touched, units, z, first_word, valid, geo, top_down, shifts, nshift, need_lanes, lanes):
-    """One pass over the units of block z that hold frontier (top-down) or unseen (bottom-up) slots.
+def list_words(codes64, w0, uw, unseen, valid, masks, at):
+    """List the words w0..w0+uw-1 holding frontier (or unseen) slots among the first ``valid`` slots:
+    their masks (bit 2i for slot i) to ``masks`` and their offsets to ``at``, branch-free. Returns how
+    many."""
+    nz = 0
+    for wi in range(uw):
+        w = codes64[w0 + wi]
+        if unseen:
+            m = ~((w >> np.uint64(1)) | w) & M55  # code 0
+            if wi * 32 + 32 > valid:  # padding slots are not states
+                m &= (np.uint64(1) << np.uint64(2 * max(valid - wi * 32, 0))) - np.uint64(1)
+        else:
+            m = (w >> np.uint64(1)) & ~w & M55  # code 2
+        masks[nz] = m
+        at[nz] = wi
+        nz += m != 0
+    return nz
+
+
+@njit(cache=True, nogil=True)
+def append_listed(masks, at, nz, base, lanes, count):
+    """Append the slots of the listed words (see :func:`list_words`) to ``lanes``; returns the count."""
+    for j in range(nz):
+        count = append_bits(masks[j], base + np.int64(at[j]) * 32, lanes, count)
+    return count
+
+
+@njit(cache=True, nogil=True)
+def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, need_lanes, lanes, fm, newv, at):
+    """Top-down pass over the units of block z that hold frontier slots.
 
     Shift and block moves send every slot of the block the same number of words away
-    (``shifts[:nshift]``, from :func:`word_moves`), so they are done here for 32 slots at once:
-    top-down, the frontier bits of a word claim the unseen bits of the target word (one atomic OR whose
-    old value is not needed, a plain ``lock or``); bottom-up, the unseen bits of a word that see
-    frontier bits there are marked. The slots left for the other moves (all frontier slots; unseen slots
-    not yet found) are appended to ``lanes`` when ``need_lanes``. Returns (lanes, claims): top-down, the
-    number of words where a claim was made (0 exactly when no state was claimed: a claim is made only on
-    bits that were unseen when read, and codes never return to unseen); bottom-up, the states found.
-    """
+    (``shifts[:nshift]``, from :func:`word_moves`), so they are done here 32 slots at a time: the
+    frontier bits of a word claim the unseen bits of the target word (one atomic OR whose old value is
+    not needed, a plain ``lock or``). The frontier slots are appended to ``lanes`` for the other moves
+    when ``need_lanes``. Returns (lanes, claims): claims counts the words where a claim was made (0
+    exactly when no state was claimed: a claim is made only on bits that were unseen when read, and
+    codes never return to unseen).
+
+    A unit goes in passes without data-dependent branches: its words holding frontier bits are listed
+    (``fm``, ``at``); per word move, the targets with unseen bits reached are listed again (``newv``)
+    and only those take the atomic OR; then the lanes are appended."""
     uw, upb = geo[UW], geo[UPB]
-    flag = HAS_FRONTIER if top_down else HAS_UNSEEN
     count = 0
     found = 0
     for uo in range(upb):
-        if not units[z * upb + uo] & flag:
+        if not units[z * upb + uo] & HAS_FRONTIER:
             continue
-        for wi in range(uo * uw, (uo + 1) * uw):
-            word = first_word + wi
-            w = codes64[word]
-            if top_down:
-                m = (w >> np.uint64(1)) & ~w & M55  # code 2
-            else:
-                m = ~((w >> np.uint64(1)) | w) & M55  # code 0
-                if wi * 32 + 32 > valid:  # padding slots are not states
-                    m &= (np.uint64(1) << np.uint64(2 * (valid - wi * 32))) - np.uint64(1)
-            if m == 0:
-                continue
-            for si in range(nshift):
-                tw = word + shifts[si]
-                t = codes64[tw]
-                if top_down:
-                    new = m & ~((t >> np.uint64(1)) | t) & M55
-                    if new:
-                        atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
-                        found += 1
-                        if touched[tw >> TOUCH_WORDS_SHIFT] == 0:
-                            touched[tw >> TOUCH_WORDS_SHIFT] = 1
-                else:
-                    hits = m & (t >> np.uint64(1)) & ~t
-                    if hits:
-                        codes64[word] |= hits | (hits << np.uint64(1))
-                        found += np.int64(popcount64(hits))
-                        touched[word >> TOUCH_WORDS_SHIFT] = 1
-                        m &= ~hits
-            if need_lanes and m:
-                count = append_bits(m, wi * 32, lanes, count)
+        w0 = first_word + uo * uw
+        nz = list_words(codes64, w0, uw, False, uw * 32, fm, at)
+        for si in range(nshift):
+            t0 = w0 + shifts[si]
+            nc = 0
+            for j in range(nz):
+                wi = np.int64(at[j])
+                t = codes64[t0 + wi]
+                new = fm[j] & ~((t >> np.uint64(1)) | t) & M55
+                newv[nc] = new
+                at[uw + nc] = wi
+                nc += new != 0
+            for j in range(nc):
+                tw = t0 + np.int64(at[uw + j])
+                new = newv[j]
+                atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
+                if touched[tw >> TOUCH_WORDS_SHIFT] == 0:
+                    touched[tw >> TOUCH_WORDS_SHIFT] = 1
+            found += nc
+        if need_lanes:
+            count = append_listed(fm, at, nz, uo * uw * 32, lanes, count)
+    return count, found
+
+
+@njit(cache=True, nogil=True)
+def scan_unseen(codes64, touched, units, z, first_word, valid, geo, shifts, nshift, need_lanes, lanes, um, hits, at):
+    """Bottom-up pass over the units of block z that hold unseen slots, in the passes of
+    :func:`scan_frontier`: the words holding unseen slots are listed (``um``, ``at``); per word move,
+    the listed slots whose in-neighbour word has frontier bits there are found (``hits``); the found
+    slots are marked (the worker's own words: plain stores); the slots still unseen are appended to
+    ``lanes`` when ``need_lanes``. Returns (lanes, states found)."""
+    uw, upb = geo[UW], geo[UPB]
+    count = 0
+    found = 0
+    for uo in range(upb):
+        if not units[z * upb + uo] & HAS_UNSEEN:
+            continue
+        w0 = first_word + uo * uw
+        nz = list_words(codes64, w0, uw, True, valid - uo * uw * 32, um, at)
+        hits[:nz] = 0
+        for si in range(nshift):
+            t0 = w0 + shifts[si]
+            for j in range(nz):
+                t = codes64[t0 + np.int64(at[j])]
+                h = um[j] & (t >> np.uint64(1)) & ~t
+                hits[j] |= h
+                um[j] &= ~h
+        if nshift > 0:
+            any_hit = np.uint64(0)
+            for j in range(nz):
+                h = hits[j]
+                codes64[w0 + np.int64(at[j])] |= h | (h << np.uint64(1))
+                found += np.int64(popcount64(h))
+                any_hit |= h
+            if any_hit:  # a unit spans at most two flags
+                touched[w0 >> TOUCH_WORDS_SHIFT] = 1
+                touched[(w0 + uw - 1) >> TOUCH_WORDS_SHIFT] = 1
+        if need_lanes:
+            count = append_listed(um, at, nz, uo * uw * 32, lanes, count)
     return count, found
 
 
