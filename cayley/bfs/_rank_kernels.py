@@ -112,7 +112,7 @@ def _digit(b, i, magic, magic_small):
 
 @njit(cache=True, nogil=True)
 def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, fact, magic, magic_small, hdp, hv,
-                    hdig):
+                    hdig, table, items, nitems):
     """Full-numbering rank ``u'`` (inside the target plane) of the neighbour of each lane.
 
     kind 0: t unchanged. kind 1: entries lo and lo+1 exchanged, so digit lo becomes
@@ -122,6 +122,8 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
     kind 2: the move fixes every entry outside [lo, hi); digits lo..hi-1 are recounted.
     kind 3: as kind 2, but each new digit i is the old digit of entry ``psi[i]`` plus or minus the
     comparisons listed in ``terms[i]`` (see :func:`cayley.bfs.rank_plan.window_terms`).
+    kind 5: ``table[b]`` plus the block's items plus the lane's comparisons of a low entry with a high
+    one (see :func:`cayley.bfs.rank_plan.table_move`).
     """
     if kind == 0:
         for l in range(count):
@@ -152,6 +154,8 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
                 lt = np.int64(cb <= ca)  # t[a] < t[a+1] exactly when c[a+1] <= c[a]
                 # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
                 up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
+    elif kind == 5:
+        _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, table, items, nitems)
     else:  # kinds 2 and 3: digits lo..hi-1 change
         for l in range(count):
             b = bv[l]
@@ -165,6 +169,44 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
             f = fact[i]
             for l in range(count):
                 up[l] += np.int64(cnt[l]) * f
+
+
+@njit(cache=True, nogil=True)
+def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, table, items, nitems):
+    """Kind 5 of :func:`neighbour_ranks`: the block's part, the table's, then the mixed comparisons
+    digit by digit (counted from 128 in a byte, so that a negative sum survives)."""
+    const = ubase
+    first_mixed = nitems
+    for j in range(nitems):
+        what, i = items[j, 0], items[j, 1]
+        if what == 0:  # OLD_HIGH
+            const -= hdig[i] * fact[i]
+        elif what == 1:  # NEW_HIGH
+            const += hdig[items[j, 4]] * fact[i]
+        elif what == 2:  # HIGH_PAIR
+            const += items[j, 2] * fact[i] * np.int64(hv[items[j, 3]] > hv[items[j, 4]])
+        else:  # MIXED, the last ones
+            first_mixed = j
+            break
+    for l in range(count):
+        up[l] = const + table[bv[l]]
+    j = first_mixed
+    while j < nitems:
+        i = items[j, 1]
+        for l in range(count):
+            cnt[l] = 128
+        while j < nitems and items[j, 1] == i:
+            row_x, row_a = tv[items[j, 3]], tv[items[j, 4]]
+            if items[j, 2] > 0:
+                for l in range(count):
+                    cnt[l] += np.uint8(row_x[l] > row_a[l])
+            else:
+                for l in range(count):
+                    cnt[l] -= np.uint8(row_x[l] > row_a[l])
+            j += 1
+        f = fact[i]
+        for l in range(count):
+            up[l] += (np.int64(cnt[l]) - 128) * f
 
 
 @njit(cache=True, nogil=True)

@@ -105,8 +105,8 @@ def scratch_bytes(plan, workers: int) -> int:
 
 @njit(cache=True, nogil=True)
 def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, terms, blockers, nblock, s_lanes, s_tv,
-                     s_i64, s_u8, s_small, s_offs, s_w64):
+                     low_index, target, kind, lo, hi, psi, rows, shifts, nshift, terms, blockers, nblock, tid, items,
+                     nitems, tables, s_lanes, s_tv, s_i64, s_u8, s_small, s_offs, s_w64):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt = s_lanes[w], s_tv[w], s_u8[w, 0]
     bv, up, cand = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -136,15 +136,16 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
                     if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # claimed word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
-                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig)
+                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, tables[tid[gi, k]], items[gi, k],
+                                    nitems[gi, k])
                     total += mark_new(codes8, touched, up, m, target[gi, k] * stride, half, cand)
     return total
 
 
 @njit(cache=True, nogil=True)
 def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, fact, magic, magic_small, parity, pat2,
-                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, s_lanes,
-                      s_tv, s_i64, s_u8, s_small, s_offs, s_w64):
+                      low_index, target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, tid,
+                      items, nitems, tables, s_lanes, s_tv, s_i64, s_u8, s_small, s_offs, s_w64):
     n_t, p, half, stride = geo[N_T], geo[P], geo[HALF], geo[STRIDE]
     lanes, tv, cnt, alive = s_lanes[w], s_tv[w], s_u8[w, 0], s_u8[w, 1]
     bv, up, hit = s_i64[w, 0], s_i64[w, 1], s_i64[w, 2]
@@ -178,7 +179,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                     if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # checked word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
-                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig)
+                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, tables[tid[gi, k]], items[gi, k],
+                                    nitems[gi, k])
                     base = target[gi, k] * stride
                     nhit = 0
                     for l in range(m):  # branch-free; lanes found earlier read their own (cached) slot

@@ -47,6 +47,7 @@ def estimate_rank_bytes(plan: RankPlan, workers: int = 2) -> int:
     codes = plan.total_slots // 4 + 8
     per_block = plan.num_blocks * 8 + plan.num_units + (plan.total_slots >> L.TOUCH_SHIFT) + 1
     tables = int(plan.pat.nbytes + plan.pat_codes.nbytes + plan.low_index.nbytes) + 8 * plan.k * plan.planes * (plan.n_t + 4) * 2
+    tables += plan.table_bytes()
     return codes + per_block + tables + L.scratch_bytes(plan, workers)
 
 
@@ -87,13 +88,15 @@ def _block_of(plan: RankPlan, slot: int) -> int:
 
 
 def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
-                checkpoint_dir=None, direction: str = "auto", workers: int | None = None) -> GrowthResult:
+                checkpoint_dir=None, direction: str = "auto", workers: int | None = None,
+                tables: bool = True) -> GrowthResult:
     """Growth of a permutation graph with distinct central values, 2 bits per permutation of S_n.
 
     Parameters are those of :func:`cayley.growth`, plus ``direction`` (``"auto"`` picks top-down or
     bottom-up per layer by estimated cost; ``"top-down"`` / ``"bottom-up"`` force one, for tests and
-    benchmarks) and ``workers`` (threads; default: numba's thread count). ``keep_layers`` is not
-    supported (the numba backend sends such requests to the hash engine).
+    benchmarks), ``workers`` (threads; default: numba's thread count) and ``tables`` (False: no table
+    moves, see :func:`cayley.bfs.rank_plan.table_move`; for tests). ``keep_layers`` is not supported
+    (the numba backend sends such requests to the hash engine).
 
     ``result.info`` holds ``layout`` (the numbering), ``bytes_per_state`` (estimated bytes allocated
     per numbered permutation), ``directions`` (per layer) and ``layer_seconds`` (per layer: expansion
@@ -114,7 +117,7 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
     check_workers(workers)
     report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-rank")
     workers = workers or get_num_threads()
-    plan = RankPlan(graph.generators)
+    plan = RankPlan(graph.generators, tables=tables)
     budget = resolve_budget(memory_budget)
     need = estimate_rank_bytes(plan, workers)
     if need > budget:

@@ -21,6 +21,10 @@ A state is a permutation ``pi`` (the central state relabelled to the identity) a
   to one block, slot for slot: a *block move*, done 32 slots per word like a shift.
 * **swaps** -- exchanging adjacent entries a, a+1 needs no entry of ``t``: ``t[a] < t[a+1]`` exactly
   when ``c[a+1] <= c[a]``, so the new digits come from the old ones.
+* **tables** -- for other moves, everything in the neighbour's rank that depends on the low entries
+  alone is one look-up in a table over the block's p! patterns, everything that depends on the high
+  entries alone is the block's; only comparisons of a low entry with a high one are made per state
+  (:func:`table_move`; chosen when cheaper than recounting, up to 64 MiB of tables).
 * **half** -- when every generator is an even permutation, only even permutations are reachable; the
   digit of weight 1 is then implied by the parity of the others and is dropped (``slot = u >> 1``).
 
@@ -30,7 +34,7 @@ blocks never share a word.
 >>> import cayley
 >>> plan = RankPlan(cayley.groups.lrx(5).generators)
 >>> plan.planes, plan.n_t, plan.slots_per_plane, plan.kind_names()
-(5, 4, 24, ['shift', 'shift', 'count'])
+(5, 4, 24, ['shift', 'shift', 'table'])
 """
 
 from __future__ import annotations
@@ -40,11 +44,15 @@ from math import factorial
 
 import numpy as np
 
-__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW", "BLOCK"]
+__all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW", "BLOCK", "TABLE"]
 
 MAX_N = 16
 BLOCK_DIGITS = 8
-SHIFT, SWAP, COUNT, WINDOW, BLOCK = 0, 1, 2, 3, 4  # kinds of moves on t
+SHIFT, SWAP, COUNT, WINDOW, BLOCK, TABLE = 0, 1, 2, 3, 4, 5  # kinds of moves on t
+TABLE_BYTES = 64 << 20  # table moves of one direction take at most this much memory
+# items of a table move (see :func:`table_move`): the block's old digit i leaves; the block's digit a
+# arrives at i; a comparison of two high entries; a comparison of a low and a high entry (per lane)
+OLD_HIGH, NEW_HIGH, HIGH_PAIR, MIXED = 0, 1, 2, 3
 
 
 def rank_eligible(graph) -> bool:
@@ -115,10 +123,86 @@ def _patterns(p: int) -> np.ndarray:
     return pat
 
 
+@lru_cache(maxsize=None)
+def _digits(p: int) -> np.ndarray:
+    """``c[i, b]``: Lehmer digit i (weight i!) of every b < p!."""
+    b = np.arange(factorial(p), dtype=np.int64)
+    return np.stack([((b // factorial(i)) % (i + 1)).astype(np.int16) for i in range(p)])
+
+
+def table_move(psi, lo: int, hi: int, p: int):
+    """A move fixing the positions of ``t`` outside ``[lo, hi)`` (``t'[i] = t[psi[i]]``, ``lo < p``) as
+    a table over the low index b plus a few items.
+
+    The neighbour's rank is ``u' = u - sum(c_i i!) + sum(c'_i i!)`` over the window, and each new digit
+    is ``c'_i = c_a + sum(+-[t[x] > t[a]])`` (``a = psi[i]``, :func:`window_terms`). The parts that
+    depend on the low entries only (b itself, the old and new low digits, comparisons of two low
+    entries) are summed into ``table[b]``; the parts that depend on the high entries only are the
+    block's (items OLD_HIGH, NEW_HIGH, HIGH_PAIR); comparisons of a low entry with a high one are made
+    per lane (items MIXED). Items are rows ``(kind, i, sign, x, a)``, the MIXED ones last and grouped
+    by digit. Returns (table, items); both are cached and read-only.
+
+    >>> table, items = table_move([1, 0, 2, 3], 0, 2, 4)  # (0 1): everything is low
+    >>> [int(table[b]) for b in range(4)], items
+    ([1, 0, 3, 2], [])
+    """
+    key = (tuple(int(x) for x in psi[:hi]), int(lo), int(hi), int(p))
+    return _table_values(*key), _table_items(*key)
+
+
+@lru_cache(maxsize=1024)
+def _table_items(psi, lo, hi, p):
+    items = [(OLD_HIGH, i, 0, 0, 0) for i in range(max(p, lo), hi)]
+    mixed = []
+    for i, terms in zip(range(lo, hi), window_terms(psi, lo, hi)):
+        if i == 0:  # digit 0 is always 0
+            continue
+        a = psi[i]
+        if a >= p:
+            items.append((NEW_HIGH, i, 0, 0, a))
+        for x in terms:
+            xa, sign = abs(x) - 1, 1 if x > 0 else -1
+            if xa >= p and a >= p:
+                items.append((HIGH_PAIR, i, sign, xa, a))
+            elif xa >= p or a >= p:
+                mixed.append((MIXED, i, sign, xa, a))
+    return items + mixed
+
+
+@lru_cache(maxsize=64)
+def _table_values(psi, lo, hi, p):
+    pat, c = _patterns(p), _digits(p)
+    table = np.arange(factorial(p), dtype=np.int64)
+    for i in range(max(lo, 1), min(hi, p)):
+        table -= c[i] * np.int64(factorial(i))
+    for i, terms in zip(range(lo, hi), window_terms(psi, lo, hi)):
+        a = psi[i]
+        if i == 0 or a >= p:  # digit 0 is always 0; a high digit is the block's
+            continue
+        acc = c[a].copy()
+        for x in terms:
+            xa = abs(x) - 1
+            if xa < p:
+                if x > 0:
+                    acc += pat[xa] > pat[a]
+                else:
+                    acc -= pat[xa] > pat[a]
+        table += acc * np.int64(factorial(i))
+    table.flags.writeable = False
+    return table
+
+
+def _table_cost(items) -> int:
+    """Cost of a table move in the units of :meth:`RankPlan._moves` (rows read count 8)."""
+    mixed = [it for it in items if it[0] == MIXED]
+    rows = {it[3] for it in mixed} | {it[4] for it in mixed}
+    return 6 + 8 * len(rows) + sum(4 + sum(1 for it in mixed if it[1] == i) for i in {it[1] for it in mixed})
+
+
 class RankPlan:
     """Numbering of permutations and the per-plane action of each generator (see module docstring)."""
 
-    def __init__(self, generators, half: bool | None = None):
+    def __init__(self, generators, half: bool | None = None, tables: bool = True):
         gens = np.asarray(generators, dtype=np.int64)
         if gens.ndim != 2 or gens.shape[0] == 0:
             raise ValueError(f"generators must be a non-empty 2-d array, got shape {gens.shape}")
@@ -158,6 +242,7 @@ class RankPlan:
         self.plane_parity = np.array(
             [(k * (n - 1)) & 1 if self.rotated else 0 for k in range(self.planes)], dtype=np.int64
         )
+        self.use_tables = bool(tables)
         self.fwd = self._moves(self.generators)
         self.bwd = self._moves(self.inverses)
 
@@ -182,9 +267,13 @@ class RankPlan:
         """Per generator and plane: target plane, kind, changed window [lo, hi) and position map on t.
 
         Kinds: SHIFT (t unchanged), BLOCK (high entries only: whole blocks map to whole blocks), SWAP
-        (two adjacent entries of t exchanged: two digits change by a formula of the old digits), COUNT (digits lo..hi-1 recounted against all earlier entries), WINDOW (digits
-        lo..hi-1 from the old digits and ``terms``, see :func:`window_terms`; chosen when cheaper).
-        ``rows[k]`` has bit j set when some move in plane k reads entry j of t.
+        (two adjacent entries of t exchanged: two digits change by a formula of the old digits), TABLE
+        (:func:`table_move`: a table over the low patterns, the block's part, a few comparisons), COUNT
+        (digits lo..hi-1 recounted against all earlier entries), WINDOW (digits lo..hi-1 from the old
+        digits and ``terms``, see :func:`window_terms`); the cheapest by a cost model.
+        ``rows[k]`` has bit j set when some move in plane k reads entry j of t. Returned after the
+        shift and block lists: per generator and plane the table (``tid``) and items (``items``,
+        ``nitems``) of a TABLE move, and the tables.
         """
         g_count, n, n_t, planes = len(gens), self.n, self.n_t, self.planes
         target = np.zeros((g_count, planes), dtype=np.int64)
@@ -194,6 +283,8 @@ class RankPlan:
         psi = np.zeros((g_count, planes, max(n_t, 1)), dtype=np.int64)
         terms = np.zeros((g_count, planes, max(n_t, 1), 2 * max(n_t, 1) + 1), dtype=np.int64)  # 0-terminated
         rows = np.zeros(planes, dtype=np.int64)
+        tid = np.zeros((g_count, planes), dtype=np.int64)
+        tables, item_lists = [], {}
         for gi, g in enumerate(gens):
             ginv = np.argsort(g)
             for k in range(planes):
@@ -220,6 +311,17 @@ class RankPlan:
                 per_digit = window_terms(m, a, b) if a >= 2 else []
                 window_cost = 8 * (b - a) + sum(len(t) + 4 for t in per_digit)
                 count_cost = 8 * b + (b * (b - 1) - a * (a - 1)) // 2
+                if self.use_tables and (len(tables) + 1) * self.low_count * 8 <= TABLE_BYTES:
+                    its = _table_items(tuple(int(x) for x in m[:b]), a, b, self.p)
+                    if _table_cost(its) < min(count_cost, window_cost if per_digit else count_cost):
+                        kind[gi, k] = TABLE
+                        tid[gi, k] = len(tables)
+                        tables.append(table_move(m, a, b, self.p)[0])
+                        item_lists[(gi, k)] = its
+                        for it in its:
+                            if it[0] == MIXED:
+                                rows[k] |= (1 << it[3]) | (1 << it[4])
+                        continue
                 if per_digit and window_cost < count_cost:
                     kind[gi, k] = WINDOW
                     rows[k] |= (1 << b) - (1 << a)
@@ -230,6 +332,10 @@ class RankPlan:
                     rows[k] |= (1 << b) - 1
         cost = np.where(kind == SWAP, 2, (hi * (hi - 1) - lo * (lo - 1)) // 2)
         cost = np.where(kind == BLOCK, 0, cost)
+        table_cost = np.zeros_like(cost)
+        for (gi, k), its in item_lists.items():
+            table_cost[gi, k] = 1 + sum(1 for it in its if it[0] == MIXED)
+        cost = np.where(kind == TABLE, table_cost, cost)
         cost = np.where(kind == WINDOW, (hi - lo) * (hi - lo + 4), cost).mean(axis=1)
         order = np.argsort(cost, kind="stable").astype(np.int64)
         # per plane, the shift moves: how many, and how far (in 64-bit words) each sends a word
@@ -249,7 +355,17 @@ class RankPlan:
                 if kind[gi, k] == BLOCK:
                     blockers[k, nblock[k]] = gi
                     nblock[k] += 1
-        return target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock
+        # table moves: the tables (one row each) and their items, padded
+        width = max([len(its) for its in item_lists.values()] + [1])
+        nitems = np.zeros((g_count, planes), dtype=np.int64)
+        items = np.zeros((g_count, planes, width, 5), dtype=np.int64)
+        for (gi, k), its in item_lists.items():
+            nitems[gi, k] = len(its)
+            if its:
+                items[gi, k, : len(its)] = its
+        tables = np.stack(tables) if tables else np.zeros((1, 1), dtype=np.int64)
+        return (target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, tid, items, nitems,
+                tables)
 
     # ------------------------------------------------------------------ reference (pure numpy) coding
     def slot_of(self, perm) -> int:
@@ -290,8 +406,13 @@ class RankPlan:
         """Per generator: "shift" when it only changes the plane, else "block" / "swap" / "window" /
         "count" (its costliest kind over the planes, in that order)."""
         kind = self.fwd[1]
-        rank = np.array([0, 2, 4, 3, 1])[kind]  # SHIFT < BLOCK < SWAP < WINDOW < COUNT
-        return [("shift", "block", "swap", "window", "count")[int(rank[gi].max())] for gi in range(self.k)]
+        rank = np.array([0, 2, 5, 4, 1, 3])[kind]  # SHIFT < BLOCK < SWAP < TABLE < WINDOW < COUNT
+        names = ("shift", "block", "swap", "table", "window", "count")
+        return [names[int(rank[gi].max())] for gi in range(self.k)]
+
+    def table_bytes(self) -> int:
+        """Memory of the table moves (both directions)."""
+        return int(sum(moves[j].nbytes for moves in (self.fwd, self.bwd) for j in (13, 15)))
 
     def describe(self) -> str:
         """A short text naming the layout (part of the checkpoint fingerprint)."""

@@ -16,7 +16,7 @@ from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
 from cayley.bfs import _rank_layers as L
 from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
-from cayley.bfs.rank_plan import BLOCK, WINDOW, RankPlan, _patterns, window_terms
+from cayley.bfs.rank_plan import BLOCK, TABLE, WINDOW, RankPlan, _patterns, table_move, window_terms
 
 DIRECTIONS = ["top-down", "bottom-up", "auto"]
 
@@ -71,7 +71,8 @@ def test_block_patterns_follow_the_lehmer_definition(p):
 def test_plan_detects_planes_half_and_move_kinds():
     plan = RankPlan(cayley.groups.lrx(7).generators)
     assert (plan.planes, plan.n_t, plan.half) == (7, 6, 0)
-    assert plan.kind_names() == ["shift", "shift", "count"]  # X is a swap in most planes
+    assert plan.kind_names() == ["shift", "shift", "table"]  # X is a swap in most planes
+    assert RankPlan(cayley.groups.lrx(7).generators, tables=False).kind_names() == ["shift", "shift", "count"]
     assert (plan.fwd[1][2] == 1).sum() == 5
     plan = RankPlan(cayley.groups.pancake(9).generators)
     assert (plan.planes, plan.blocks_per_plane, plan.block_slots) == (1, 9, 40320)
@@ -156,12 +157,55 @@ def window_graphs(draw):
 
 
 @settings(max_examples=20, deadline=None)
-@given(window_graphs(), st.sampled_from(DIRECTIONS))
-def test_window_moves_match_numpy(g, direction):
-    r = growth_rank(g, direction=direction, progress=False)
+@given(window_graphs(), st.sampled_from(DIRECTIONS), st.booleans())
+def test_window_moves_match_numpy(g, direction, tables):
+    r = growth_rank(g, direction=direction, progress=False, tables=tables)
     ref = cayley.growth(g, backend="numpy")
     assert r.layer_sizes == ref.layer_sizes
     assert _sorted_rows(r.last_layer) == _sorted_rows(ref.last_layer)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 13), st.data())
+def test_table_moves_give_the_lehmer_rank(n_t, data):
+    # table[b] + the block's items + the lane's mixed comparisons == the rank of t[psi], by definition
+    p = min(8, n_t)
+    lo = data.draw(st.integers(0, min(p, n_t - 1) - 1))
+    hi = data.draw(st.integers(lo + 2, n_t)) if lo + 2 <= n_t else n_t
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**31)))
+    psi = np.arange(n_t)
+    psi[lo:hi] = lo + rng.permutation(hi - lo)
+    table, items = table_move(psi, lo, hi, p)
+    t = rng.permutation(n_t)
+    c = _lehmer(t)
+    b = sum(c[i] * factorial(i) for i in range(p))
+    u = table[b] + sum(c[i] * factorial(i) for i in range(p, n_t))
+    for what, i, sign, x, a in items:
+        if what == 0:
+            assert i >= p
+            u -= c[i] * factorial(i)
+        elif what == 1:
+            assert a >= p
+            u += c[a] * factorial(i)
+        else:  # a comparison of two high entries (the block's) or of a low and a high one (the lane's)
+            assert (x >= p and a >= p) if what == 2 else (what == 3 and (x >= p) != (a >= p))
+            u += sign * int(t[x] > t[a]) * factorial(i)
+    assert u == sum(d * factorial(i) for i, d in enumerate(_lehmer(t[psi])))
+    kinds = [it[0] for it in items]  # the mixed ones last, grouped by digit (as the kernel reads them)
+    mixed_digits = [it[1] for it in items if it[0] == 3]
+    assert kinds == sorted(kinds, key=lambda k: k == 3) and mixed_digits == sorted(mixed_digits)
+
+
+@pytest.mark.parametrize("name", ["pancake", "top_spin", "lrx"])
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_table_moves_match_the_counting_moves(name, direction):
+    g = cayley.groups.get(name, n=10)
+    assert (RankPlan(g.generators).fwd[1] == TABLE).any()
+    assert not (RankPlan(g.generators, tables=False).fwd[1] == TABLE).any()
+    with_tables = growth_rank(g, direction=direction, progress=False)
+    without = growth_rank(g, direction=direction, progress=False, tables=False)
+    assert with_tables.layer_sizes == without.layer_sizes
+    assert _sorted_rows(with_tables.last_layer) == _sorted_rows(without.last_layer)
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
@@ -199,15 +243,15 @@ def test_block_moves_with_half_numbering_and_directed_generators(direction):
     assert (RankPlan(other.generators).fwd[1] != BLOCK).all()
     r = growth_rank(CayleyGraph(gens), direction=direction, progress=False)
     assert r.num_states == factorial(n) // 2
-    assert r.layer_sizes == growth_rank(other, direction="top-down", progress=False).layer_sizes
+    assert r.layer_sizes == growth_rank(other, direction="top-down", progress=False, tables=False).layer_sizes
 
 
 @pytest.mark.parametrize("n", [7, 8, 9, 10])
 def test_top_spin_uses_window_moves_and_reaches_a_n(n):
     g = cayley.groups.get("top_spin", n=n)
-    plan = RankPlan(g.generators)
+    plan = RankPlan(g.generators, tables=False)
     assert (plan.fwd[1] == WINDOW).any()  # the reversal of 4, away from value 0's position
-    r = growth_rank(g, progress=False)
+    r = growth_rank(g, progress=False, tables=False)
     assert r.num_states == factorial(n) // (2 if n % 2 else 1)  # the n-cycle is even for odd n: A_n
     assert r.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
 
@@ -279,8 +323,11 @@ def test_max_diameter_stops_with_that_layer():
 # ---------------------------------------------------------------- options, errors, dispatch
 def test_memory_is_estimated_before_allocating():
     g = cayley.groups.lrx(9)
-    need = estimate_rank_bytes(RankPlan(g.generators))
-    assert factorial(9) // 4 < need < factorial(9) // 4 + (2 << 20)  # codes + about 1 MiB of tables
+    plan = RankPlan(g.generators)
+    need = estimate_rank_bytes(plan)
+    tables = plan.table_bytes()  # X as a table move in the two planes where it moves value 0
+    assert tables > 0
+    assert factorial(9) // 4 + tables < need < factorial(9) // 4 + tables + (2 << 20)  # + about 1 MiB
     with pytest.raises(MemoryBudgetError, match="rank bitset") as info:
         growth_rank(g, memory_budget=10_000, progress=False)
     assert info.value.estimate == need and info.value.budget == 10_000
