@@ -403,16 +403,17 @@ class RankPlan:
         return pi
 
     def kind_names(self) -> list[str]:
-        """Per generator: "shift" when it only changes the plane, else "block" / "swap" / "window" /
-        "count" (its costliest kind over the planes, in that order)."""
+        """Per generator: "shift" when it only changes the plane, else "block" / "swap" / "table" /
+        "window" / "count" (its costliest kind over the planes, in that order)."""
         kind = self.fwd[1]
         rank = np.array([0, 2, 5, 4, 1, 3])[kind]  # SHIFT < BLOCK < SWAP < TABLE < WINDOW < COUNT
         names = ("shift", "block", "swap", "table", "window", "count")
         return [names[int(rank[gi].max())] for gi in range(self.k)]
 
     def table_bytes(self) -> int:
-        """Memory of the table moves (both directions)."""
-        return int(sum(moves[j].nbytes for moves in (self.fwd, self.bwd) for j in (13, 15)))
+        """Memory of the table moves (both directions): the tables and the items, the last and the
+        third last of each direction's move arrays."""
+        return int(sum(moves[-1].nbytes + moves[-3].nbytes for moves in (self.fwd, self.bwd)))
 
     def describe(self) -> str:
         """A short text naming the layout (part of the checkpoint fingerprint)."""
