@@ -131,15 +131,7 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
     elif kind == 1:
         a = lo
         fa, fb = fact[a], fact[a + 1]
-        if a >= p:  # both entries are high: the same change for every lane
-            ca, cb = hdig[a], hdig[a + 1]
-            if hv[a] < hv[a + 1]:
-                delta = (cb - ca) * fa + (ca + 1 - cb) * fb
-            else:
-                delta = (cb - 1 - ca) * fa + (ca - cb) * fb
-            for l in range(count):
-                up[l] = ubase + bv[l] + delta
-        elif a + 1 >= p:  # digit a+1 is the block's
+        if a + 1 >= p:  # digit a+1 is the block's (a swap of two high entries is a block move)
             cb = hdig[a + 1]
             for l in range(count):
                 b = bv[l]
