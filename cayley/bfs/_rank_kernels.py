@@ -321,16 +321,17 @@ def convert_block(codes64, first_word, nwords, valid):
 
     Branch-free over whole words; padding slots after ``valid`` are 0 and are not counted.
     """
-    frontier = 0
-    zeros = 0
-    for wi in range(first_word, first_word + nwords):
-        w = codes64[wi]
+    words = codes64[first_word:first_word + nwords]  # indices from 0: no wraparound test, so it vectorises
+    frontier = np.uint64(0)
+    zeros = np.uint64(0)
+    for wi in range(words.shape[0]):
+        w = words[wi]
         hi_bits = (w >> np.uint64(1)) & M55
         lo_bits = w & M55
         nh = hi_bits & lo_bits
         frontier += popcount64(nh)
         zeros += popcount64(~(hi_bits | lo_bits) & M55)
-        codes64[wi] = (nh << np.uint64(1)) | (hi_bits ^ lo_bits)
+        words[wi] = (nh << np.uint64(1)) | (hi_bits ^ lo_bits)
     padding = nwords * 32 - valid
     return np.int64(frontier), np.int64(zeros) - padding
 
