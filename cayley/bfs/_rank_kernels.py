@@ -112,7 +112,7 @@ def _digit(b, i, magic, magic_small):
 
 @njit(cache=True, nogil=True)
 def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, fact, magic, magic_small, hdp, hv,
-                    hdig, table, items, nitems):
+                    hdig, hcode, tables, tid, items, nitems):
     """Full-numbering rank ``u'`` (inside the target plane) of the neighbour of each lane.
 
     kind 0: t unchanged. kind 1: entries lo and lo+1 exchanged, so digit lo becomes
@@ -122,8 +122,9 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
     kind 2: the move fixes every entry outside [lo, hi); digits lo..hi-1 are recounted.
     kind 3: as kind 2, but each new digit i is the old digit of entry ``psi[i]`` plus or minus the
     comparisons listed in ``terms[i]`` (see :func:`cayley.bfs.rank_plan.window_terms`).
-    kind 5: ``table[b]`` plus the block's items plus the lane's comparisons of a low entry with a high
-    one (see :func:`cayley.bfs.rank_plan.table_move`).
+    kind 5: ``tables[row][b]`` plus the block's items plus the lane's comparisons of a low entry with a
+    high one (see :func:`cayley.bfs.rank_plan.table_move`); the row is ``tid``, plus the block's ``r``
+    when a high entry's comparisons are folded into the table.
     """
     if kind == 0:
         for l in range(count):
@@ -147,7 +148,7 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
                 # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
                 up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
     elif kind == 5:
-        _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, table, items, nitems)
+        _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, hcode, tables, tid, items, nitems)
     else:  # kinds 2 and 3: digits lo..hi-1 change
         for l in range(count):
             b = bv[l]
@@ -164,10 +165,11 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
 
 
 @njit(cache=True, nogil=True)
-def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, table, items, nitems):
+def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, hcode, tables, tid, items, nitems):
     """Kind 5 of :func:`neighbour_ranks`: the block's part, the table's, then the mixed comparisons
     digit by digit (counted from 128 in a byte, so that a negative sum survives)."""
     const = ubase
+    row = tid
     first_mixed = nitems
     for j in range(nitems):
         what, i = items[j, 0], items[j, 1]
@@ -177,9 +179,12 @@ def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, table, items, ni
             const += hdig[items[j, 4]] * fact[i]
         elif what == 2:  # HIGH_PAIR
             const += items[j, 2] * fact[i] * np.int64(hv[items[j, 3]] > hv[items[j, 4]])
+        elif what == 4:  # FOLDED: the row for the number of low entries below entry i (a high one)
+            row += hcode[i] >> 1
         else:  # MIXED, the last ones
             first_mixed = j
             break
+    table = tables[row]
     for l in range(count):
         up[l] = const + table[bv[l]]
     j = first_mixed
@@ -334,6 +339,33 @@ def convert_block(codes64, first_word, nwords, valid):
         words[wi] = (nh << np.uint64(1)) | (hi_bits ^ lo_bits)
     padding = nwords * 32 - valid
     return np.int64(frontier), np.int64(zeros) - padding
+
+
+@njit(cache=True, nogil=True)
+def fill_table(out, pat, digits, digit_terms, compare_terms, folds):
+    """Values of a table move (see :func:`cayley.bfs.rank_plan.table_move`) for every low index b:
+    ``b + sum(coef * digits[i, b]) + sum(coef * [pat[x, b] > pat[a, b]])`` over the terms (rows
+    ``(i, coef)`` and ``(x, a, coef)``), plus in row r of ``out`` the folded comparisons (rows
+    ``(j, above, coef)``: ``coef * [pat[j, b] < r]``, or ``>= r`` when ``above``)."""
+    v = out[0]  # term by term over all b (loops LLVM vectorises), then the rows
+    for b in range(v.shape[0]):
+        v[b] = b
+    for e in range(digit_terms.shape[0]):
+        row, coef = digits[digit_terms[e, 0]], digit_terms[e, 1]
+        for b in range(v.shape[0]):
+            v[b] += coef * np.int64(row[b])
+    for e in range(compare_terms.shape[0]):
+        row_x, row_a, coef = pat[compare_terms[e, 0]], pat[compare_terms[e, 1]], compare_terms[e, 2]
+        for b in range(v.shape[0]):
+            v[b] += coef * np.int64(row_x[b] > row_a[b])
+    for r in range(out.shape[0] - 1, -1, -1):  # row 0 last: it holds v until then
+        w = out[r]
+        if r > 0:
+            w[:] = v
+        for e in range(folds.shape[0]):
+            row, above, coef = pat[folds[e, 0]], folds[e, 1] == 1, folds[e, 2]
+            for b in range(w.shape[0]):
+                w[b] += coef * np.int64((np.int64(row[b]) < r) != above)
 
 
 @njit(cache=True, nogil=True)

@@ -137,8 +137,8 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
                     if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # claimed word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
-                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, tables[tid[gi, k]],
-                                    items[gi, k], nitems[gi, k])
+                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
+                                    tid[gi, k], items[gi, k], nitems[gi, k])
                     total += mark_new(codes8, touched, up, m, target[gi, k] * stride, half, cand)
     return total
 
@@ -180,8 +180,8 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                     if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # checked word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
-                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, tables[tid[gi, k]],
-                                    items[gi, k], nitems[gi, k])
+                                    cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
+                                    tid[gi, k], items[gi, k], nitems[gi, k])
                     base = target[gi, k] * stride
                     nhit = 0
                     for l in range(m):  # branch-free; lanes found earlier read their own (cached) slot

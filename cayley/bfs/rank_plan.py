@@ -44,6 +44,8 @@ from math import factorial
 
 import numpy as np
 
+from ._rank_kernels import fill_table
+
 __all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW", "BLOCK", "TABLE"]
 
 MAX_N = 16
@@ -51,8 +53,9 @@ BLOCK_DIGITS = 8
 SHIFT, SWAP, COUNT, WINDOW, BLOCK, TABLE = 0, 1, 2, 3, 4, 5  # kinds of moves on t
 TABLE_BYTES = 64 << 20  # table moves of one direction take at most this much memory
 # items of a table move (see :func:`table_move`): the block's old digit i leaves; the block's digit a
-# arrives at i; a comparison of two high entries; a comparison of a low and a high entry (per lane)
-OLD_HIGH, NEW_HIGH, HIGH_PAIR, MIXED = 0, 1, 2, 3
+# arrives at i; a comparison of two high entries; a comparison of a low and a high entry (per lane);
+# the comparisons of one high entry with the low ones are in the table (its row: see ``fold``)
+OLD_HIGH, NEW_HIGH, HIGH_PAIR, MIXED, FOLDED = 0, 1, 2, 3, 4
 
 
 def rank_eligible(graph) -> bool:
@@ -126,11 +129,16 @@ def _patterns(p: int) -> np.ndarray:
 @lru_cache(maxsize=None)
 def _digits(p: int) -> np.ndarray:
     """``c[i, b]``: Lehmer digit i (weight i!) of every b < p!."""
-    b = np.arange(factorial(p), dtype=np.int64)
-    return np.stack([((b // factorial(i)) % (i + 1)).astype(np.int16) for i in range(p)])
+    total = factorial(p)  # digit i of b is (b // i!) % (i + 1): runs of i! equal values, repeated
+    c = np.stack([
+        np.tile(np.repeat(np.arange(i + 1, dtype=np.int16), factorial(i)), total // factorial(i + 1))
+        for i in range(p)
+    ])
+    c.flags.writeable = False
+    return c
 
 
-def table_move(psi, lo: int, hi: int, p: int):
+def table_move(psi, lo: int, hi: int, p: int, fold: bool = False):
     """A move fixing the positions of ``t`` outside ``[lo, hi)`` (``t'[i] = t[psi[i]]``, ``lo < p``) as
     a table over the low index b plus a few items.
 
@@ -142,12 +150,50 @@ def table_move(psi, lo: int, hi: int, p: int):
     per lane (items MIXED). Items are rows ``(kind, i, sign, x, a)``, the MIXED ones last and grouped
     by digit. Returns (table, items); both are cached and read-only.
 
+    With ``fold``, the comparisons of the high entry h with the most MIXED items are moved into the
+    table: whether a low entry exceeds ``t[h]`` depends only on its pattern value and on ``r``, the
+    number of low entries below ``t[h]`` (the block's). The table then has ``p + 1`` rows, row r for
+    ``r``, and an item ``(FOLDED, h, 0, 0, 0)`` (before the MIXED ones) replaces h's comparisons.
+
     >>> table, items = table_move([1, 0, 2, 3], 0, 2, 4)  # (0 1): everything is low
     >>> [int(table[b]) for b in range(4)], items
     ([1, 0, 3, 2], [])
     """
     key = (tuple(int(x) for x in psi[:hi]), int(lo), int(hi), int(p))
+    if fold:
+        h = _fold_entry(_table_items(*key))
+        if h is not None:
+            return _folded_values(*key, h), _folded_items(*key, h)
     return _table_values(*key), _table_items(*key)
+
+
+def _fold_entry(items):
+    """The high entry with the most MIXED items (the first such), or None when there are none."""
+    counts = {}
+    for what, _, _, x, a in items:
+        if what == MIXED:
+            h = x if x >= a else a  # the high one of the pair (high positions are >= p > low ones)
+            counts[h] = counts.get(h, 0) + 1
+    return max(counts, key=lambda h: (counts[h], -h)) if counts else None
+
+
+def _is_folded(item, h) -> bool:
+    return item[0] == MIXED and h in (item[3], item[4])
+
+
+@lru_cache(maxsize=1024)
+def _folded_items(psi, lo, hi, p, h):
+    items = _table_items(psi, lo, hi, p)
+    first = [it for it in items if it[0] != MIXED]
+    return first + [(FOLDED, h, 0, 0, 0)] + [it for it in items if it[0] == MIXED and not _is_folded(it, h)]
+
+
+@lru_cache(maxsize=64)
+def _folded_values(psi, lo, hi, p, h):
+    table = np.empty((p + 1, factorial(p)), dtype=np.int64)
+    _fill(table, psi, lo, hi, p, h)
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=1024)
@@ -171,32 +217,68 @@ def _table_items(psi, lo, hi, p):
 
 @lru_cache(maxsize=64)
 def _table_values(psi, lo, hi, p):
-    pat, c = _patterns(p), _digits(p)
-    table = np.arange(factorial(p), dtype=np.int64)
-    for i in range(max(lo, 1), min(hi, p)):
-        table -= c[i] * np.int64(factorial(i))
+    table = np.empty((1, factorial(p)), dtype=np.int64)
+    _fill(table, psi, lo, hi, p, None)
+    table.flags.writeable = False
+    return table[0]
+
+
+def _fill(out, psi, lo, hi, p, h):
+    """Table values into ``out`` (one row, or ``p + 1`` when high entry h is folded): b, minus the old
+    low digits of the window, plus the new ones (an old digit and comparisons of two low entries); row
+    r adds h's comparisons for r low entries below ``t[h]`` (a low entry is below when its pattern
+    value is < r)."""
+    digit_terms = [(i, -factorial(i)) for i in range(max(lo, 1), min(hi, p))]
+    compare_terms = []
     for i, terms in zip(range(lo, hi), window_terms(psi, lo, hi)):
         a = psi[i]
         if i == 0 or a >= p:  # digit 0 is always 0; a high digit is the block's
             continue
-        acc = c[a].copy()
-        for x in terms:
-            xa = abs(x) - 1
-            if xa < p:
-                if x > 0:
-                    acc += pat[xa] > pat[a]
-                else:
-                    acc -= pat[xa] > pat[a]
-        table += acc * np.int64(factorial(i))
-    table.flags.writeable = False
-    return table
+        digit_terms.append((a, factorial(i)))
+        compare_terms += [(abs(x) - 1, a, (1 if x > 0 else -1) * factorial(i)) for x in terms if abs(x) - 1 < p]
+    folds = []
+    if h is not None:
+        for item in _table_items(psi, lo, hi, p):
+            _, i, sign, x, a = item
+            if _is_folded(item, h):  # [t[x] > t[a]]: low a below t[h], or low x above it
+                folds.append((a, 0, sign * factorial(i)) if x == h else (x, 1, sign * factorial(i)))
+    fill_table(out, _patterns(p), _digits(p), np.array(digit_terms, dtype=np.int64).reshape(-1, 2),
+               np.array(compare_terms, dtype=np.int64).reshape(-1, 3), np.array(folds, dtype=np.int64).reshape(-1, 3))
 
 
-def _table_cost(items) -> int:
-    """Cost of a table move in the units of :meth:`RankPlan._moves` (rows read count 8)."""
+@lru_cache(maxsize=4)
+def _stacked_tables(specs, p):
+    """The tables of ``specs`` (``(psi, lo, hi, h)`` per table move) one after the other, filled in
+    place; cached, so the two directions of an inverse-closed set share one array."""
+    rows = [1 if h is None else p + 1 for *_, h in specs]
+    out = np.empty((max(sum(rows), 1), factorial(p)), dtype=np.int64)
+    at = 0
+    for (psi, lo, hi, h), r in zip(specs, rows):
+        _fill(out[at : at + r], psi, lo, hi, p, h)
+        at += r
+    return out  # writeable, like the placeholder of a plan without tables: one compiled kernel type
+
+
+# Costs per lane of the parts of a move, for choosing a table move against the window or count move
+# (units: a digit added to the rank, 4). Fitted to per-plane timings of top_spin(11): an 8-bit
+# comparison of two rows is nearly free (LLVM does 64 lanes at a time); the 64-bit update of the rank
+# per digit and the gather from a table are what count.
+COST_LOW_ROW, COST_HIGH_ROW = 1.5, 0.5  # a low row is gathered from the patterns; a high one is filled
+COST_DIGIT, COST_WINDOW_DIGIT, COST_COMPARE, COST_TABLE = 4.0, 5.0, 0.2, 11.0
+TABLE_MARGIN = 0.9  # a table move must look this much cheaper (measured: ties go to the others)
+
+
+def _row_cost(rows, p: int) -> float:
+    return sum(COST_LOW_ROW if j < p else COST_HIGH_ROW for j in rows)
+
+
+def _table_cost(items, p: int) -> float:
+    """Cost of a table move (see :data:`COST_TABLE`): the table, then per digit with MIXED items an
+    update of the rank and the comparisons, and the rows they read."""
     mixed = [it for it in items if it[0] == MIXED]
     rows = {it[3] for it in mixed} | {it[4] for it in mixed}
-    return 6 + 8 * len(rows) + sum(4 + sum(1 for it in mixed if it[1] == i) for i in {it[1] for it in mixed})
+    digits = {it[1] for it in mixed}
+    return COST_TABLE + _row_cost(rows, p) + COST_DIGIT * len(digits) + COST_COMPARE * len(mixed)
 
 
 class RankPlan:
@@ -251,11 +333,7 @@ class RankPlan:
         pat = _patterns(self.p)
         if not self.half:
             return pat[None], np.arange(self.low_count, dtype=np.int32)[None]
-        digits_parity = np.zeros(self.low_count, dtype=np.int64)
-        b = np.arange(self.low_count)
-        for i in range(self.p):
-            digits_parity += (b // factorial(i)) % (i + 1)
-        parity = digits_parity & 1
+        parity = _digits(self.p).sum(axis=0, dtype=np.int64) & 1
         pats, lows = [], []
         for q in (0, 1):
             keep = np.nonzero(parity == q)[0]
@@ -284,7 +362,7 @@ class RankPlan:
         terms = np.zeros((g_count, planes, max(n_t, 1), 2 * max(n_t, 1) + 1), dtype=np.int64)  # 0-terminated
         rows = np.zeros(planes, dtype=np.int64)
         tid = np.zeros((g_count, planes), dtype=np.int64)
-        tables, item_lists = [], {}
+        specs, item_lists, table_rows = [], {}, 0
         for gi, g in enumerate(gens):
             ginv = np.argsort(g)
             for k in range(planes):
@@ -307,22 +385,31 @@ class RankPlan:
                 if b == a + 2:
                     kind[gi, k] = SWAP  # reads digits only: t[a] < t[a+1] exactly when c[a+1] <= c[a]
                     continue
-                # read rows and byte comparisons; a recomputed digit counts as a few comparisons
+                # window or count: rows read count 8, a recomputed digit a few comparisons
                 per_digit = window_terms(m, a, b) if a >= 2 else []
-                window_cost = 8 * (b - a) + sum(len(t) + 4 for t in per_digit)
-                count_cost = 8 * b + (b * (b - 1) - a * (a - 1)) // 2
-                if self.use_tables and (len(tables) + 1) * self.low_count * 8 <= TABLE_BYTES:
-                    its = _table_items(tuple(int(x) for x in m[:b]), a, b, self.p)
-                    if _table_cost(its) < min(count_cost, window_cost if per_digit else count_cost):
+                use_window = bool(per_digit) and (
+                    8 * (b - a) + sum(len(t) + 4 for t in per_digit) < 8 * b + (b * (b - 1) - a * (a - 1)) // 2)
+                if use_window:
+                    other = _row_cost(range(a, b), self.p) + sum(
+                        COST_WINDOW_DIGIT + COST_COMPARE * len(t) for t in per_digit)
+                else:
+                    other = (_row_cost(range(b), self.p) + COST_DIGIT * (b - max(a, 1))
+                             + COST_COMPARE * ((b * (b - 1) - a * (a - 1)) // 2))
+                if self.use_tables and (table_rows + self.p + 1) * self.low_count * 8 <= TABLE_BYTES:
+                    key = (tuple(int(x) for x in m[:b]), a, b, self.p)
+                    h = _fold_entry(_table_items(*key))
+                    its = _table_items(*key) if h is None else _folded_items(*key, h)
+                    if _table_cost(its, self.p) < TABLE_MARGIN * other:
                         kind[gi, k] = TABLE
-                        tid[gi, k] = len(tables)
-                        tables.append(table_move(m, a, b, self.p)[0])
+                        tid[gi, k] = table_rows
+                        specs.append((*key[:3], h))
+                        table_rows += 1 if h is None else self.p + 1
                         item_lists[(gi, k)] = its
                         for it in its:
                             if it[0] == MIXED:
                                 rows[k] |= (1 << it[3]) | (1 << it[4])
                         continue
-                if per_digit and window_cost < count_cost:
+                if use_window:
                     kind[gi, k] = WINDOW
                     rows[k] |= (1 << b) - (1 << a)
                     for i, t in enumerate(per_digit):
@@ -355,7 +442,7 @@ class RankPlan:
                 if kind[gi, k] == BLOCK:
                     blockers[k, nblock[k]] = gi
                     nblock[k] += 1
-        # table moves: the tables (one row each) and their items, padded
+        # table moves: the tables (one row each, p + 1 when folded; ``tid``: the first) and their items
         width = max([len(its) for its in item_lists.values()] + [1])
         nitems = np.zeros((g_count, planes), dtype=np.int64)
         items = np.zeros((g_count, planes, width, 5), dtype=np.int64)
@@ -363,7 +450,7 @@ class RankPlan:
             nitems[gi, k] = len(its)
             if its:
                 items[gi, k, : len(its)] = its
-        tables = np.stack(tables) if tables else np.zeros((1, 1), dtype=np.int64)
+        tables = _stacked_tables(tuple(specs), self.p) if specs else np.zeros((1, 1), dtype=np.int64)
         return (target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, tid, items, nitems,
                 tables)
 
@@ -412,8 +499,10 @@ class RankPlan:
 
     def table_bytes(self) -> int:
         """Memory of the table moves (both directions): the tables and the items, the last and the
-        third last of each direction's move arrays."""
-        return int(sum(moves[-1].nbytes + moves[-3].nbytes for moves in (self.fwd, self.bwd)))
+        third last of each direction's move arrays (the tables once when both directions share them)."""
+        shared = self.fwd[-1] is self.bwd[-1]
+        return int(sum(moves[-3].nbytes for moves in (self.fwd, self.bwd))
+                   + self.fwd[-1].nbytes + (0 if shared else self.bwd[-1].nbytes))
 
     def describe(self) -> str:
         """A short text naming the layout (part of the checkpoint fingerprint)."""

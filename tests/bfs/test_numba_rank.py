@@ -175,12 +175,21 @@ def test_table_moves_give_the_lehmer_rank(n_t, data):
     rng = np.random.default_rng(data.draw(st.integers(0, 2**31)))
     psi = np.arange(n_t)
     psi[lo:hi] = lo + rng.permutation(hi - lo)
-    table, items = table_move(psi, lo, hi, p)
+    fold = data.draw(st.booleans())
+    table, items = table_move(psi, lo, hi, p, fold=fold)
     t = rng.permutation(n_t)
     c = _lehmer(t)
     b = sum(c[i] * factorial(i) for i in range(p))
+    folded = [it[1] for it in items if it[0] == 4]
+    if folded:  # row r: r low entries (positions < p) below the folded high entry
+        assert fold and table.shape == (p + 1, factorial(p)) and len(folded) == 1 and folded[0] >= p
+        table = table[int(np.sum(t[:p] < t[folded[0]]))]
+    else:
+        assert table.shape == (factorial(p),)
     u = table[b] + sum(c[i] * factorial(i) for i in range(p, n_t))
     for what, i, sign, x, a in items:
+        if what == 4:
+            continue
         if what == 0:
             assert i >= p
             u -= c[i] * factorial(i)
@@ -194,6 +203,10 @@ def test_table_moves_give_the_lehmer_rank(n_t, data):
     kinds = [it[0] for it in items]  # the mixed ones last, grouped by digit (as the kernel reads them)
     mixed_digits = [it[1] for it in items if it[0] == 3]
     assert kinds == sorted(kinds, key=lambda k: k == 3) and mixed_digits == sorted(mixed_digits)
+    if folded:  # no comparison with the folded entry is left to the lanes
+        assert not any(it[0] == 3 and folded[0] in (it[3], it[4]) for it in items)
+    elif fold:
+        assert 3 not in kinds
 
 
 @pytest.mark.parametrize("name", ["pancake", "top_spin", "lrx"])
