@@ -24,7 +24,7 @@ TOUCH_WORDS_SHIFT = TOUCH_SHIFT - 5
 
 @njit(cache=True, nogil=True)
 def code_at(codes8, slot):
-    return (codes8[slot >> 2] >> ((slot & 3) << 1)) & 3
+    return (codes8[np.uint64(slot) >> np.uint64(2)] >> ((slot & 3) << 1)) & 3  # unsigned: no wraparound test
 
 
 @njit(cache=True, nogil=True)
@@ -81,18 +81,20 @@ def fill_high(count, n_t, p, hcode, tv, rows):
 @njit(cache=True, nogil=True)
 def fill_low(lanes, start, count, q, p, pat2, low_index, tv, bv, rows):
     """Low indices and the needed low rows of the lanes ``lanes[start:start+count]``."""
+    lv = lanes[start:start + count]  # indices from 0, and unsigned look-ups: no wraparound tests
     if low_index.shape[0] == 1:  # full numbering: the low index is the lane (no table look-up)
         for l in range(count):
-            bv[l] = lanes[start + l]
+            bv[l] = lv[l]
     else:
+        low = low_index[q]
         for l in range(count):
-            bv[l] = low_index[q, lanes[start + l]]
+            bv[l] = low[lv[l]]
     for j in range(p):
         if (rows >> j) & 1:
             prow = pat2[q, j]
             trow = tv[j]
             for l in range(count):
-                trow[l] = prow[lanes[start + l]]
+                trow[l] = prow[lv[l]]
 
 
 @njit(cache=True, nogil=True)
@@ -186,7 +188,7 @@ def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, hcode, tables, t
             break
     table = tables[row]
     for l in range(count):
-        up[l] = const + table[bv[l]]
+        up[l] = const + table[np.uint64(bv[l])]
     j = first_mixed
     while j < nitems:
         i = items[j, 1]
@@ -292,7 +294,7 @@ def append_bits(m, base, lanes, count):
     stop = count + np.int64(popcount64(m))
     while count < stop:
         for t in range(4):
-            lanes[count + t] = base + np.int64(ctz64(m) >> np.uint64(1))
+            lanes[np.uint64(count + t)] = base + np.int64(ctz64(m) >> np.uint64(1))
             m &= m - np.uint64(1)
         count += 4
     return stop
@@ -315,8 +317,9 @@ def mark_new(codes8, touched, up, count, base, half, cand):
     for i in range(m):
         s = cand[i]
         atomic_or_u8(codes8, s >> 2, np.uint8(3 << ((s & 3) << 1)))
-        if touched[s >> TOUCH_SHIFT] == 0:  # a store only when the flag changes: no line ping-pong
-            touched[s >> TOUCH_SHIFT] = 1
+        f = np.uint64(s) >> np.uint64(TOUCH_SHIFT)
+        if touched[f] == 0:  # a store only when the flag changes: no line ping-pong
+            touched[f] = 1
     return m
 
 

@@ -303,7 +303,7 @@ def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, n
             nc = 0
             for j in range(nz):
                 wi = np.int64(at[j])
-                t = codes64[t0 + wi]
+                t = codes64[np.uint64(t0 + wi)]
                 new = fm[j] & ~((t >> np.uint64(1)) | t) & M55
                 newv[nc] = new
                 at[uw + nc] = wi
@@ -312,8 +312,9 @@ def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, n
                 tw = t0 + np.int64(at[uw + j])
                 new = newv[j]
                 atomic_or_u64(codes64, tw, new | (new << np.uint64(1)))
-                if touched[tw >> TOUCH_WORDS_SHIFT] == 0:
-                    touched[tw >> TOUCH_WORDS_SHIFT] = 1
+                f = np.uint64(tw) >> np.uint64(TOUCH_WORDS_SHIFT)
+                if touched[f] == 0:
+                    touched[f] = 1
             found += nc
         if need_lanes:
             count = append_listed(fm, at, nz, uo * uw * 32, lanes, count)
@@ -339,7 +340,7 @@ def scan_unseen(codes64, touched, units, z, first_word, valid, geo, shifts, nshi
         for si in range(nshift):
             t0 = w0 + shifts[si]
             for j in range(nz):
-                t = codes64[t0 + np.int64(at[j])]
+                t = codes64[np.uint64(t0 + np.int64(at[j]))]
                 h = um[j] & (t >> np.uint64(1)) & ~t
                 hits[j] |= h
                 um[j] &= ~h
@@ -347,7 +348,7 @@ def scan_unseen(codes64, touched, units, z, first_word, valid, geo, shifts, nshi
             any_hit = np.uint64(0)
             for j in range(nz):
                 h = hits[j]
-                codes64[w0 + np.int64(at[j])] |= h | (h << np.uint64(1))
+                codes64[np.uint64(w0 + np.int64(at[j]))] |= h | (h << np.uint64(1))
                 found += np.int64(popcount64(h))
                 any_hit |= h
             if any_hit:  # a unit spans at most two flags
