@@ -309,18 +309,18 @@ def mark_new(codes8, touched, up, count, base, half, cand):
     and codes never return to unseen, so the result is 0 exactly when nothing new was found; the exact
     count comes from the end-of-layer pass.
     """
-    m = 0
+    m = np.uint64(0)  # unsigned index: no wraparound test
     for l in range(count):
         s = base + (up[l] >> half)
         cand[m] = s
-        m += code_at(codes8, s) == 0
+        m += np.uint64(code_at(codes8, s) == 0)
     for i in range(m):
         s = cand[i]
         atomic_or_u8(codes8, s >> 2, np.uint8(3 << ((s & 3) << 1)))
         f = np.uint64(s) >> np.uint64(TOUCH_SHIFT)
         if touched[f] == 0:  # a store only when the flag changes: no line ping-pong
             touched[f] = 1
-    return m
+    return np.int64(m)
 
 
 @njit(cache=True, nogil=True)

@@ -183,20 +183,21 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
                                     tid[gi, k], items[gi, k], nitems[gi, k])
                     base = target[gi, k] * stride
-                    nhit = 0
+                    nhit = np.uint64(0)  # unsigned indices: no wraparound tests
+                    lv = lanes[c0:c0 + m]
                     for l in range(m):  # branch-free; lanes found earlier read their own (cached) slot
                         a = alive[l]
                         s = base + (up[l] >> half) if a else first_slot
                         is_hit = a & np.uint8(code_at(codes8, s) == 2)
-                        hit[nhit] = lanes[c0 + l]
-                        nhit += is_hit
+                        hit[nhit] = lv[l]
+                        nhit += np.uint64(is_hit)
                         alive[l] = a - is_hit
-                    left -= nhit
+                    left -= np.int64(nhit)
                     for h in range(nhit):
-                        own = first_slot + hit[h]
-                        codes8[own >> 2] |= np.uint8(3 << ((own & 3) << 1))
-                        touched[own >> TOUCH_SHIFT] = 1
-                    total += nhit
+                        own = np.uint64(first_slot + hit[h])
+                        codes8[own >> np.uint64(2)] |= np.uint8(3 << ((own & np.uint64(3)) << np.uint64(1)))
+                        touched[own >> np.uint64(TOUCH_SHIFT)] = 1
+                    total += np.int64(nhit)
                     if left == 0:
                         break
                     if 4 * left < 3 * m:  # the lanes still unseen and their low rows, moved up in place
@@ -251,8 +252,8 @@ def list_words(codes64, w0, uw, unseen, valid, masks, at):
     """List the words w0..w0+uw-1 holding frontier (or unseen) slots among the first ``valid`` slots:
     their masks (bit 2i for slot i) to ``masks`` and their offsets to ``at``, branch-free. Returns how
     many."""
-    nz = 0
-    words = codes64[w0:w0 + uw]  # indices from 0: no wraparound test (a third faster)
+    nz = np.uint64(0)  # unsigned, and a view with indices from 0: no wraparound tests (a third faster)
+    words = codes64[w0:w0 + uw]
     for wi in range(uw):
         w = words[wi]
         if unseen:
@@ -263,8 +264,8 @@ def list_words(codes64, w0, uw, unseen, valid, masks, at):
             m = (w >> np.uint64(1)) & ~w & M55  # code 2
         masks[nz] = m
         at[nz] = wi
-        nz += m != 0
-    return nz
+        nz += np.uint64(m != 0)
+    return np.int64(nz)
 
 
 @njit(cache=True, nogil=True)
@@ -300,14 +301,14 @@ def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, n
         nz = list_words(codes64, w0, uw, False, uw * 32, fm, at)
         for si in range(nshift):
             t0 = w0 + shifts[si]
-            nc = 0
+            nc = np.uint64(0)  # unsigned indices: no wraparound tests
             for j in range(nz):
                 wi = np.int64(at[j])
                 t = codes64[np.uint64(t0 + wi)]
                 new = fm[j] & ~((t >> np.uint64(1)) | t) & M55
                 newv[nc] = new
-                at[uw + nc] = wi
-                nc += new != 0
+                at[np.uint64(uw) + nc] = wi
+                nc += np.uint64(new != 0)
             for j in range(nc):
                 tw = t0 + np.int64(at[uw + j])
                 new = newv[j]
@@ -315,7 +316,7 @@ def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, n
                 f = np.uint64(tw) >> np.uint64(TOUCH_WORDS_SHIFT)
                 if touched[f] == 0:
                     touched[f] = 1
-            found += nc
+            found += np.int64(nc)
         if need_lanes:
             count = append_listed(fm, at, nz, uo * uw * 32, lanes, count)
     return count, found
