@@ -37,7 +37,8 @@ __all__ = ["growth_rank", "rank_eligible", "estimate_rank_bytes"]
 PROBE_BAND = 2.0  # probe both directions only when the predicted cost ratio is within a factor of this
 KAPPA0 = 2.5  # model correction before the first probe (median of 1.9-5.6 measured on the S_11 graphs)
 BOTTOM_UP_MARGIN = 1.25  # bottom-up must look this much cheaper (its probe extrapolates optimistically)
-PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block
+PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block, or fewer: about PROBE_BLOCKS blocks
+PROBE_BLOCKS = 16
 SERIAL_BELOW = 1 << 15  # moves per layer below which a layer runs on one thread (no synchronisation)
 PARALLEL_FINISH = 1 << 19  # slots to convert above which the end-of-layer pass runs on all threads
 
@@ -176,7 +177,8 @@ class _Stepper:
     Far from the end of the search, top-down is cheaper (few unseen states would find a frontier
     in-neighbour). The cost ratio of the two directions is predicted by :func:`_model_ratio` times a
     correction ``kappa`` learned from the last probe. Where the prediction is within a factor
-    PROBE_BAND of even, both directions first run on every PROBE_STRIDE-th block on one thread, timed
+    PROBE_BAND of even, both directions first run on every PROBE_STRIDE-th block (fewer in big layers:
+    about PROBE_BLOCKS blocks) on one thread, timed
     by thread CPU time (insensitive to other load on the machine); the cheaper extrapolation then does
     the remaining blocks. (Probing every layer doubled the time of layers where top-down clearly wins:
     coxeter(11) 0.90 s against 0.60 s top-down only.) Any mix is exact: a new state is claimed once,
@@ -193,6 +195,7 @@ class _Stepper:
         self.last_bottom_up = False
         self.prev_frontier = None
         self.kappa = None  # measured / modelled cost ratio at the last probe (None: never probed)
+        self.loaded = False  # both kernels compiled or loaded (a probe must not time that)
 
     def run(self, bottom_up: bool, blocks: np.ndarray, parallel: bool) -> int:
         """Expand ``blocks`` in one direction; returns 0 exactly when no new state was found (top-down
@@ -239,9 +242,13 @@ class _Stepper:
             return False, 0, front_blocks
         if self.kappa is not None and predicted * PROBE_BAND < 1:
             return True, 0, np.flatnonzero(st.ucount).astype(np.int64)
+        if not self.loaded:  # no blocks: only the kernels' compilation or loading from the cache
+            none = np.zeros(0, dtype=np.int64)
+            self.run(False, none, False), self.run(True, none, False)
+            self.loaded = True
         unseen_blocks = np.flatnonzero(st.ucount).astype(np.int64)
-        td_probe = np.ascontiguousarray(front_blocks[::PROBE_STRIDE])
-        bu_probe = np.ascontiguousarray(unseen_blocks[::PROBE_STRIDE])
+        td_probe = np.ascontiguousarray(front_blocks[:: max(PROBE_STRIDE, len(front_blocks) // PROBE_BLOCKS)])
+        bu_probe = np.ascontiguousarray(unseen_blocks[:: max(PROBE_STRIDE, len(unseen_blocks) // PROBE_BLOCKS)])
         t0 = time.thread_time()
         new = self.run(False, td_probe, False)
         t1 = time.thread_time()
