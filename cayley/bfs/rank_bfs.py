@@ -35,7 +35,10 @@ from .rank_plan import MAX_N, RankPlan, rank_eligible
 __all__ = ["growth_rank", "rank_eligible", "estimate_rank_bytes"]
 
 PROBE_BAND = 2.0  # probe both directions only when the predicted cost ratio is within a factor of this
-KAPPA0 = 2.5  # model correction before the first probe (median of 1.9-5.6 measured on the S_11 graphs)
+# model correction before the first probe: 1 + KAPPA0_SLOPE * (generators - 1). Measured on the S_11
+# graphs at their first probe: 0.9-1.1 with 3 generators (LRX, top_spin), 2.1-4.5 with 10 or 11
+# (coxeter, cyclic_coxeter, pancake), where an unseen state's checks cost more than the model says.
+KAPPA0_SLOPE = 0.2
 BOTTOM_UP_MARGIN = 1.25  # bottom-up must look this much cheaper (its probe extrapolates optimistically)
 PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block, or fewer: about PROBE_BLOCKS blocks
 PROBE_BLOCKS = 16
@@ -237,7 +240,7 @@ class _Stepper:
         if (frontier + unseen) * self.plan.k < SERIAL_BELOW:
             return False, 0, front_blocks
         model = _model_ratio(frontier, unseen, self.plan.k)
-        predicted = model * (KAPPA0 if self.kappa is None else self.kappa)
+        predicted = model * (1 + KAPPA0_SLOPE * (self.plan.k - 1) if self.kappa is None else self.kappa)
         if predicted > PROBE_BAND:
             return False, 0, front_blocks
         if self.kappa is not None and predicted * PROBE_BAND < 1:
