@@ -81,20 +81,22 @@ def fill_high(count, n_t, p, hcode, tv, rows):
 @njit(cache=True, nogil=True)
 def fill_low(lanes, start, count, q, p, pat2, low_index, tv, bv, rows):
     """Low indices and the needed low rows of the lanes ``lanes[start:start+count]``."""
-    lv = lanes[start:start + count]  # indices from 0, and unsigned look-ups: no wraparound tests
+    # unsigned indices: no wraparound tests (and no views of lanes: each costs two atomic
+    # reference-count updates on an array that all threads share)
+    at = np.uint64(start)
     if low_index.shape[0] == 1:  # full numbering: the low index is the lane (no table look-up)
-        for l in range(count):
-            bv[l] = lv[l]
+        for l in range(np.uint64(count)):
+            bv[l] = lanes[at + l]
     else:
         low = low_index[q]
-        for l in range(count):
-            bv[l] = low[lv[l]]
+        for l in range(np.uint64(count)):
+            bv[l] = low[lanes[at + l]]
     for j in range(p):
         if (rows >> j) & 1:
             prow = pat2[q, j]
             trow = tv[j]
-            for l in range(count):
-                trow[l] = prow[lv[l]]
+            for l in range(np.uint64(count)):
+                trow[l] = prow[lanes[at + l]]
 
 
 @njit(cache=True, nogil=True)
@@ -329,17 +331,18 @@ def convert_block(codes64, first_word, nwords, valid):
 
     Branch-free over whole words; padding slots after ``valid`` are 0 and are not counted.
     """
-    words = codes64[first_word:first_word + nwords]  # indices from 0: no wraparound test, so it vectorises
+    # unsigned indices: no wraparound test, so the loop vectorises (and no view: see fill_low)
+    base = np.uint64(first_word)
     frontier = np.uint64(0)
     zeros = np.uint64(0)
-    for wi in range(words.shape[0]):
-        w = words[wi]
+    for wi in range(np.uint64(nwords)):
+        w = codes64[base + wi]
         hi_bits = (w >> np.uint64(1)) & M55
         lo_bits = w & M55
         nh = hi_bits & lo_bits
         frontier += popcount64(nh)
         zeros += popcount64(~(hi_bits | lo_bits) & M55)
-        words[wi] = (nh << np.uint64(1)) | (hi_bits ^ lo_bits)
+        codes64[base + wi] = (nh << np.uint64(1)) | (hi_bits ^ lo_bits)
     padding = nwords * 32 - valid
     return np.int64(frontier), np.int64(zeros) - padding
 

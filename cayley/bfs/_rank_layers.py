@@ -184,12 +184,12 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                                     tid[gi, k], items[gi, k], nitems[gi, k])
                     base = target[gi, k] * stride
                     nhit = np.uint64(0)  # unsigned indices: no wraparound tests
-                    lv = lanes[c0:c0 + m]
+                    at0 = np.uint64(c0)
                     for l in range(m):  # branch-free; lanes found earlier read their own (cached) slot
                         a = alive[l]
                         s = base + (up[l] >> half) if a else first_slot
                         is_hit = a & np.uint8(code_at(codes8, s) == 2)
-                        hit[nhit] = lv[l]
+                        hit[nhit] = lanes[at0 + np.uint64(l)]
                         nhit += np.uint64(is_hit)
                         alive[l] = a - is_hit
                     left -= np.int64(nhit)
@@ -252,10 +252,10 @@ def list_words(codes64, w0, uw, unseen, valid, masks, at):
     """List the words w0..w0+uw-1 holding frontier (or unseen) slots among the first ``valid`` slots:
     their masks (bit 2i for slot i) to ``masks`` and their offsets to ``at``, branch-free. Returns how
     many."""
-    nz = np.uint64(0)  # unsigned, and a view with indices from 0: no wraparound tests (a third faster)
-    words = codes64[w0:w0 + uw]
+    nz = np.uint64(0)  # unsigned indices: no wraparound tests (a third faster), no view (see fill_low)
+    base = np.uint64(w0)
     for wi in range(uw):
-        w = words[wi]
+        w = codes64[base + np.uint64(wi)]
         if unseen:
             m = ~((w >> np.uint64(1)) | w) & M55  # code 0
             if wi * 32 + 32 > valid:  # padding slots are not states
