@@ -79,12 +79,13 @@ def fill_high(count, n_t, p, hcode, tv, rows):
 
 
 @njit(cache=True, nogil=True)
-def fill_low(lanes, start, count, q, p, pat2, low_index, tv, bv, rows):
-    """Low indices and the needed low rows of the lanes ``lanes[start:start+count]``."""
-    # unsigned indices: no wraparound tests (and no views of lanes: each costs two atomic
-    # reference-count updates on an array that all threads share)
+def fill_low(lanes, start, count, q, p, pat2, low_index, tv, bv, rows, need_b):
+    """Low indices (when ``need_b``) and the needed low rows of the lanes ``lanes[start:start+count]``."""
+    # unsigned indices: no wraparound tests (and no views of lanes, which update reference counts)
     at = np.uint64(start)
-    if low_index.shape[0] == 1:  # full numbering: the low index is the lane (no table look-up)
+    if not need_b:
+        pass
+    elif low_index.shape[0] == 1:  # full numbering: the low index is the lane (no table look-up)
         for l in range(np.uint64(count)):
             bv[l] = lanes[at + l]
     else:
@@ -116,7 +117,7 @@ def _digit(b, i, magic, magic_small):
 
 @njit(cache=True, nogil=True)
 def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, fact, magic, magic_small, hdp, hv,
-                    hdig, hcode, tables, tid, items, nitems):
+                    hdig, hcode, tables, tid, items, nitems, lanes, start, qoff):
     """Full-numbering rank ``u'`` (inside the target plane) of the neighbour of each lane.
 
     kind 0: t unchanged. kind 1: entries lo and lo+1 exchanged, so digit lo becomes
@@ -126,9 +127,11 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
     kind 2: the move fixes every entry outside [lo, hi); digits lo..hi-1 are recounted.
     kind 3: as kind 2, but each new digit i is the old digit of entry ``psi[i]`` plus or minus the
     comparisons listed in ``terms[i]`` (see :func:`cayley.bfs.rank_plan.window_terms`).
-    kind 5: ``tables[row][b]`` plus the block's items plus the lane's comparisons of a low entry with a
-    high one (see :func:`cayley.bfs.rank_plan.table_move`); the row is ``tid``, plus the block's ``r``
-    when a high entry's comparisons are folded into the table.
+    kind 5: ``tables[row]`` at the lane's column (``qoff`` plus the lane ``lanes[start + l]``, see
+    :func:`cayley.bfs.rank_plan._stacked_tables`) plus the block's items plus the lane's comparisons of
+    a low entry with a high one (see :func:`cayley.bfs.rank_plan.table_move`); the row is ``tid``, plus
+    the block's ``r`` when a high entry's comparisons are folded into the table. Kinds 1 to 3 read the
+    low indices ``bv``.
     """
     if kind == 0:
         for l in range(count):
@@ -152,7 +155,7 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
                 # lt = 1: (cb - ca) fa + (ca + 1 - cb) fb;  lt = 0: (cb - 1 - ca) fa + (ca - cb) fb
                 up[l] = ubase + b + (cb - ca + lt - 1) * fa + (ca - cb + lt) * fb
     elif kind == 5:
-        _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, hcode, tables, tid, items, nitems)
+        _table_ranks(count, ubase, tv, cnt, up, fact, hv, hdig, hcode, tables, tid, items, nitems, lanes, start, qoff)
     else:  # kinds 2 and 3: digits lo..hi-1 change
         for l in range(count):
             b = bv[l]
@@ -169,7 +172,7 @@ def neighbour_ranks(count, ubase, kind, lo, hi, psi, terms, tv, bv, cnt, up, p, 
 
 
 @njit(cache=True, nogil=True)
-def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, hcode, tables, tid, items, nitems):
+def _table_ranks(count, ubase, tv, cnt, up, fact, hv, hdig, hcode, tables, tid, items, nitems, lanes, start, qoff):
     """Kind 5 of :func:`neighbour_ranks`: the block's part, the table's, then the mixed comparisons
     digit by digit (counted from 128 in a byte, so that a negative sum survives)."""
     const = ubase
@@ -189,8 +192,9 @@ def _table_ranks(count, ubase, tv, bv, cnt, up, fact, hv, hdig, hcode, tables, t
             first_mixed = j
             break
     table = tables[row]
-    for l in range(count):
-        up[l] = const + table[np.uint64(bv[l])]
+    col, first = np.uint64(qoff), np.uint64(start)
+    for l in range(np.uint64(count)):
+        up[l] = const + table[col + lanes[first + l]]
     j = first_mixed
     while j < nitems:
         i = items[j, 1]
@@ -348,14 +352,15 @@ def convert_block(codes64, first_word, nwords, valid):
 
 
 @njit(cache=True, nogil=True)
-def fill_table(out, pat, digits, digit_terms, compare_terms, folds):
-    """Values of a table move (see :func:`cayley.bfs.rank_plan.table_move`) for every low index b:
+def fill_table(out, bvals, pat, digits, digit_terms, compare_terms, folds):
+    """Values of a table move (see :func:`cayley.bfs.rank_plan.table_move`) for every column, of low
+    index ``b = bvals[column]`` (``pat`` and ``digits`` are given by column too):
     ``b + sum(coef * digits[i, b]) + sum(coef * [pat[x, b] > pat[a, b]])`` over the terms (rows
     ``(i, coef)`` and ``(x, a, coef)``), plus in row r of ``out`` the folded comparisons (rows
     ``(j, above, coef)``: ``coef * [pat[j, b] < r]``, or ``>= r`` when ``above``)."""
     v = out[0]  # term by term over all b (loops LLVM vectorises), then the rows
     for b in range(v.shape[0]):
-        v[b] = b
+        v[b] = bvals[b]
     for e in range(digit_terms.shape[0]):
         row, coef = digits[digit_terms[e, 0]], digit_terms[e, 1]
         for b in range(v.shape[0]):

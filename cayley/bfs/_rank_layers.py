@@ -44,7 +44,7 @@ from ._rank_kernels import (
     scan_block,
     unrank_slots,  # noqa: F401  (re-exported for the driver)
 )
-from .rank_plan import BLOCK, SHIFT
+from .rank_plan import BLOCK, COUNT, SHIFT, SWAP, WINDOW
 
 GRAB = 4  # blocks taken from the shared counter at a time
 
@@ -132,13 +132,13 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
             fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
-                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
+                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k], needs_low_index(kind, k))
                 for gi in range(target.shape[0]):
                     if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # claimed word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
-                                    tid[gi, k], items[gi, k], nitems[gi, k])
+                                    tid[gi, k], items[gi, k], nitems[gi, k], lanes, c0, q * geo[BSLOTS] * half)
                     total += mark_new(codes8, touched, up, m, target[gi, k] * stride, half, cand)
     return total
 
@@ -172,7 +172,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
             fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
-                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k])
+                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k], needs_low_index(kind, k))
                 alive[:m] = 1
                 left = m
                 for oi in range(order.shape[0]):
@@ -181,7 +181,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
-                                    tid[gi, k], items[gi, k], nitems[gi, k])
+                                    tid[gi, k], items[gi, k], nitems[gi, k], lanes, c0, q * geo[BSLOTS] * half)
                     base = target[gi, k] * stride
                     nhit = np.uint64(0)  # unsigned indices: no wraparound tests
                     at0 = np.uint64(c0)
@@ -217,6 +217,15 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                         m = left
                         alive[:m] = 1
     return total
+
+
+@njit(cache=True, nogil=True)
+def needs_low_index(kind, k):
+    """Whether a lane move of plane k reads the lanes' low indices (table moves read the lanes)."""
+    for gi in range(kind.shape[0]):
+        if kind[gi, k] == SWAP or kind[gi, k] == COUNT or kind[gi, k] == WINDOW:
+            return True
+    return False
 
 
 @njit(cache=True, nogil=True)

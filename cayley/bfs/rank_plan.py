@@ -223,7 +223,21 @@ def _table_values(psi, lo, hi, p):
     return table[0]
 
 
-def _fill(out, psi, lo, hi, p, h):
+@lru_cache(maxsize=None)
+def _columns(p: int, half: bool):
+    """(b, patterns, digits) per table column: b in order, or with ``half`` the b of parity class 0
+    and then those of class 1 (see :func:`_stacked_tables`)."""
+    b = np.arange(factorial(p), dtype=np.int64)
+    if half:
+        parity = _digits(p).sum(axis=0, dtype=np.int64) & 1
+        b = np.concatenate([np.nonzero(parity == 0)[0], np.nonzero(parity == 1)[0]])
+        pat, digits = np.ascontiguousarray(_patterns(p)[:, b]), np.ascontiguousarray(_digits(p)[:, b])
+        pat.flags.writeable = digits.flags.writeable = False  # the types of the full case: one kernel
+        return b, pat, digits
+    return b, _patterns(p), _digits(p)
+
+
+def _fill(out, psi, lo, hi, p, h, half=False):
     """Table values into ``out`` (one row, or ``p + 1`` when high entry h is folded): b, minus the old
     low digits of the window, plus the new ones (an old digit and comparisons of two low entries); row
     r adds h's comparisons for r low entries below ``t[h]`` (a low entry is below when its pattern
@@ -242,19 +256,22 @@ def _fill(out, psi, lo, hi, p, h):
             _, i, sign, x, a = item
             if _is_folded(item, h):  # [t[x] > t[a]]: low a below t[h], or low x above it
                 folds.append((a, 0, sign * factorial(i)) if x == h else (x, 1, sign * factorial(i)))
-    fill_table(out, _patterns(p), _digits(p), np.array(digit_terms, dtype=np.int64).reshape(-1, 2),
+    b, pat, digits = _columns(p, bool(half))
+    fill_table(out, b, pat, digits, np.array(digit_terms, dtype=np.int64).reshape(-1, 2),
                np.array(compare_terms, dtype=np.int64).reshape(-1, 3), np.array(folds, dtype=np.int64).reshape(-1, 3))
 
 
 @lru_cache(maxsize=4)
-def _stacked_tables(specs, p):
+def _stacked_tables(specs, p, half):
     """The tables of ``specs`` (``(psi, lo, hi, h)`` per table move) one after the other, filled in
-    place; cached, so the two directions of an inverse-closed set share one array."""
+    place; cached, so the two directions of an inverse-closed set share one array. Columns are in lane
+    order: with ``half``, the low indices of parity class 0 and then those of class 1 (so a lane of
+    class q reads column ``q * p! / 2 + lane``, no look-up of its low index)."""
     rows = [1 if h is None else p + 1 for *_, h in specs]
     out = np.empty((max(sum(rows), 1), factorial(p)), dtype=np.int64)
     at = 0
     for (psi, lo, hi, h), r in zip(specs, rows):
-        _fill(out[at : at + r], psi, lo, hi, p, h)
+        _fill(out[at : at + r], psi, lo, hi, p, h, half)
         at += r
     return out  # writeable, like the placeholder of a plan without tables: one compiled kernel type
 
@@ -333,13 +350,9 @@ class RankPlan:
         pat = _patterns(self.p)
         if not self.half:
             return pat[None], np.arange(self.low_count, dtype=np.int32)[None]
-        parity = _digits(self.p).sum(axis=0, dtype=np.int64) & 1
-        pats, lows = [], []
-        for q in (0, 1):
-            keep = np.nonzero(parity == q)[0]
-            pats.append(pat[:, keep])
-            lows.append(keep.astype(np.int32))
-        return np.ascontiguousarray(np.stack(pats)), np.ascontiguousarray(np.stack(lows))
+        b, pat, _ = _columns(self.p, True)  # the low indices of parity class 0, then those of class 1
+        h = self.low_count // 2
+        return np.stack([pat[:, :h], pat[:, h:]]), b.astype(np.int32).reshape(2, h)
 
     def _moves(self, gens):
         """Per generator and plane: target plane, kind, changed window [lo, hi) and position map on t.
@@ -450,7 +463,7 @@ class RankPlan:
             nitems[gi, k] = len(its)
             if its:
                 items[gi, k, : len(its)] = its
-        tables = _stacked_tables(tuple(specs), self.p) if specs else np.zeros((1, 1), dtype=np.int64)
+        tables = _stacked_tables(tuple(specs), self.p, bool(self.half)) if specs else np.zeros((1, 1), dtype=np.int64)
         return (target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, tid, items, nitems,
                 tables)
 
