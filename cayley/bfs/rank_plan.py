@@ -23,8 +23,10 @@ A state is a permutation ``pi`` (the central state relabelled to the identity) a
   when ``c[a+1] <= c[a]``, so the new digits come from the old ones.
 * **tables** -- for other moves, everything in the neighbour's rank that depends on the low entries
   alone is one look-up in a table over the block's p! patterns, everything that depends on the high
-  entries alone is the block's; only comparisons of a low entry with a high one are made per state
-  (:func:`table_move`; chosen when cheaper than recounting, up to 64 MiB of tables).
+  entries alone is the block's; so are the comparisons of one high entry with the low ones (the table
+  gets a row per number of low entries below it); only the other comparisons of a low entry with a
+  high one are made per state (:func:`table_move`; chosen when cheaper than recounting, up to 64 MiB
+  of tables, shared by the two directions of an inverse-closed set).
 * **half** -- when every generator is an even permutation, only even permutations are reachable; the
   digit of weight 1 is then implied by the parity of the others and is dropped (``slot = u >> 1``).
 
