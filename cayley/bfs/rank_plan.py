@@ -266,13 +266,13 @@ def _fill(out, psi, lo, hi, p, h, half=False):
 
 
 @lru_cache(maxsize=4)
-def _stacked_tables(specs, p, half):
+def _stacked_tables(specs, p, half, dtype):
     """The tables of ``specs`` (``(psi, lo, hi, h)`` per table move) one after the other, filled in
     place; cached, so the two directions of an inverse-closed set share one array. Columns are in lane
     order: with ``half``, the low indices of parity class 0 and then those of class 1 (so a lane of
     class q reads column ``q * p! / 2 + lane``, no look-up of its low index)."""
     rows = [1 if h is None else p + 1 for *_, h in specs]
-    out = np.empty((max(sum(rows), 1), factorial(p)), dtype=np.int64)
+    out = np.empty((max(sum(rows), 1), factorial(p)), dtype=dtype)
     starts = np.cumsum([0] + rows)
     jobs = [(out[a:b], *spec[:3], p, spec[3], half) for spec, a, b in zip(specs, starts[:-1], starts[1:])]
     threads = min(len(jobs), os.cpu_count() or 1)
@@ -292,6 +292,13 @@ def _stacked_tables(specs, p, half):
 COST_LOW_ROW, COST_HIGH_ROW = 1.5, 0.5  # a low row is gathered from the patterns; a high one is filled
 COST_DIGIT, COST_WINDOW_DIGIT, COST_COMPARE, COST_TABLE = 4.0, 5.0, 0.2, 11.0
 TABLE_MARGIN = 0.9  # a table move must look this much cheaper (measured: ties go to the others)
+
+
+def table_dtype(n_t: int):
+    """Integer type of the tables: a table value is a part of a rank (digits of weight up to
+    ``(n_t - 1)!``, some subtracted), below ``2 * n_t!`` in size, so 32 bits up to n_t = 12 (half the
+    memory and cache of 64 bits; top_spin(11) 5% faster)."""
+    return np.int32 if 2 * factorial(n_t) < 2**31 else np.int64
 
 
 def _row_cost(rows, p: int) -> float:
@@ -472,7 +479,8 @@ class RankPlan:
             nitems[gi, k] = len(its)
             if its:
                 items[gi, k, : len(its)] = its
-        tables = _stacked_tables(tuple(specs), self.p, bool(self.half)) if specs else np.zeros((1, 1), dtype=np.int64)
+        dtype = table_dtype(n_t)
+        tables = _stacked_tables(tuple(specs), self.p, bool(self.half), dtype) if specs else np.zeros((1, 1), dtype)
         return (target, kind, lo, hi, psi, rows, order, shifts, nshift, terms, blockers, nblock, tid, items, nitems,
                 tables)
 

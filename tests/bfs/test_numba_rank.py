@@ -222,6 +222,21 @@ def test_table_moves_match_the_counting_moves(name, direction):
 
 
 @pytest.mark.parametrize("direction", DIRECTIONS)
+def test_64_bit_tables_give_the_same_growth(direction, monkeypatch):
+    # n_t >= 13 (LRX(14)) needs 64-bit table values; the same kernels on a small graph, both widths
+    import cayley.bfs.rank_plan as rank_plan
+
+    g = cayley.groups.get("top_spin", n=10)
+    narrow = growth_rank(g, direction=direction, progress=False)
+    assert RankPlan(g.generators).fwd[-1].dtype == np.int32
+    monkeypatch.setattr(rank_plan, "table_dtype", lambda n_t: np.int64)
+    assert RankPlan(g.generators).fwd[-1].dtype == np.int64
+    wide = growth_rank(g, direction=direction, progress=False)
+    assert wide.layer_sizes == narrow.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
+    assert _sorted_rows(wide.last_layer) == _sorted_rows(narrow.last_layer)
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
 def test_swaps_read_digits_only_and_high_swaps_move_whole_blocks(direction):
     # coxeter(10): (8 9) exchanges two high entries (a block move); the other swaps need no rows of t
     g = cayley.groups.coxeter(10)
