@@ -218,10 +218,10 @@ class _Stepper:
         """End of layer: codes 2 -> 1 and 3 -> 2 in the blocks the layer touched."""
         st = self.state
         count = self.workers.count if parallel else 1
-        cuts = np.linspace(0, self.plan.num_blocks, count + 1).astype(np.int64)
+        cuts = [self.plan.num_blocks * i // count for i in range(count + 1)]  # (np.linspace: 60 us a call)
         geo = self.tabs["common"][0]
         calls = [
-            partial(L.finish_blocks, int(a), int(b), st.codes64, st.touched, st.units, st.fcount, st.ucount, geo)
+            partial(L.finish_blocks, a, b, st.codes64, st.touched, st.units, st.fcount, st.ucount, geo)
             for a, b in zip(cuts[:-1], cuts[1:])
         ]
         self.workers.run(calls)
