@@ -130,15 +130,16 @@ def expand_top_down(w, codes8, codes64, touched, units, blocks, counter, geo, fa
             if count == 0:
                 continue
             fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
+            need_b, qoff = needs_low_index(kind, k), q * geo[BSLOTS] * half  # per block, for every chunk
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
-                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k], needs_low_index(kind, k))
+                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k], need_b)
                 for gi in range(target.shape[0]):
                     if kind[gi, k] == SHIFT or kind[gi, k] == BLOCK:  # claimed word by word
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
-                                    tid[gi, k], items[gi, k], nitems[gi, k], lanes, c0, q * geo[BSLOTS] * half)
+                                    tid[gi, k], items[gi, k], nitems[gi, k], lanes, c0, qoff)
                     total += mark_new(codes8, touched, up, m, target[gi, k] * stride, half, cand)
     return total
 
@@ -170,9 +171,10 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                 continue
             first_slot = first_word << 5
             fill_high(min(CHUNK, count), n_t, p, hcode, tv, rows[k])
+            need_b, qoff = needs_low_index(kind, k), q * geo[BSLOTS] * half  # per block, for every chunk
             for c0 in range(0, count, CHUNK):
                 m = min(CHUNK, count - c0)
-                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k], needs_low_index(kind, k))
+                fill_low(lanes, c0, m, q, p, pat2, low_index, tv, bv, rows[k], need_b)
                 alive[:m] = 1
                 left = m
                 for oi in range(order.shape[0]):
@@ -181,7 +183,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
                         continue
                     neighbour_ranks(m, ubase, kind[gi, k], lo[gi, k], hi[gi, k], psi[gi, k], terms[gi, k], tv, bv,
                                     cnt, up, p, fact, magic, magic_small, hdp, hv, hdig, hcode, tables,
-                                    tid[gi, k], items[gi, k], nitems[gi, k], lanes, c0, q * geo[BSLOTS] * half)
+                                    tid[gi, k], items[gi, k], nitems[gi, k], lanes, c0, qoff)
                     base = target[gi, k] * stride
                     nhit = np.uint64(0)  # unsigned indices: no wraparound tests
                     at0 = np.uint64(c0)
