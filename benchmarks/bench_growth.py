@@ -10,14 +10,17 @@ Every engine's layer sizes are compared; a disagreement is reported and makes th
 Every run of every engine on every case is a fresh subprocess (no engine shares a process, its thread
 pools or its caches with another, and no run inherits another's memory placement); each engine gets
 ``--repeat`` runs per case, and the fastest run's wall seconds are reported with the CPU seconds of
-that same run. The numba backend loads its compiled kernels before the timed run. Ratios are peer
-time / cayley time: above 1 means cayley is faster.
+that same run. The numba backend loads its compiled kernels before the timed run. Before every
+timed run of a Python engine the garbage collector runs once: a full collection in a process that
+loaded numba or torch takes 40-60 ms, and where one falls otherwise depends on what the process
+allocated before. Ratios are peer time / cayley time: above 1 means cayley is faster.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import json
 import os
 import subprocess
@@ -83,6 +86,7 @@ def run_cayley(graph, backend):
             cayley.growth(graph, backend="numba", max_diameter=1, progress=False)
     if backend == "cupy":  # CUDA context and kernels, outside the timing
         cayley.growth(graph, backend="cupy", max_diameter=3, progress=False)
+    gc.collect()  # the process's pending garbage is collected before the timer, as for the peers
     wall, cpu = time.perf_counter(), time.process_time()
     result = cayley.growth(graph, backend=backend, progress=False)
     return result.layer_sizes, time.perf_counter() - wall, time.process_time() - cpu

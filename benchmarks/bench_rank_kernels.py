@@ -28,7 +28,7 @@ from pathlib import Path
 DEFAULT_CASES = "lrx:11,pancake:11,coxeter:11,cyclic_coxeter:11,top_spin:11,lx:11"
 
 _CASE = r"""
-import json, os, resource, sys, time
+import gc, json, os, resource, sys, time
 import cayley
 from cayley.bfs.rank_bfs import growth_rank
 family, n, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -39,6 +39,7 @@ base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 load = os.getloadavg()[0]
 runs = []
 for _ in range(repeat):
+    gc.collect()
     wall, cpu = time.perf_counter(), time.process_time()
     r = growth_rank(graph, progress=False)
     runs.append((time.perf_counter() - wall, time.process_time() - cpu))

@@ -352,6 +352,46 @@ def convert_block(codes64, first_word, nwords, valid):
 
 
 @njit(cache=True, nogil=True)
+def lehmer_columns(p, half, bvals, pat, digits):
+    """Every permutation of p by column: ``bvals`` its Lehmer rank b, ``digits[i]`` digit i of b
+    (weight i!: earlier entries larger than entry i), ``pat[j]`` entry j. Columns are in rank order,
+    or with ``half`` the even ranks (digit sum even) first and then the odd ones, each in rank order.
+
+    The digits run like an odometer (no divisions). Entry i is the (i - c_i)-th smallest value not
+    placed after it; the values left before entry i are kept per level as 4-bit fields, so an
+    increment that carries into digit j recomputes entries j..0 only."""
+    d = np.zeros(p + 1, dtype=np.int64)
+    left = np.zeros(p + 1, dtype=np.int64)  # left[i]: the values not placed at i..p-1, ascending, 4 bits each
+    for v in range(p):
+        left[p] |= v << (4 * v)
+    entry = np.zeros(p, dtype=np.int64)
+    at = np.zeros(2, dtype=np.int64)
+    total = bvals.shape[0]
+    at[1] = total // 2
+    top, dsum = p - 1, 0  # entries top..0 need recomputing; digit sum
+    for b in range(total):
+        for i in range(top, -1, -1):
+            x = 4 * (i - d[i])
+            entry[i] = (left[i + 1] >> x) & 15
+            low = left[i + 1] & ((1 << x) - 1)
+            left[i] = low | ((left[i + 1] >> (x + 4)) << x)
+        q = dsum & 1 if half else 0
+        col = at[q]
+        at[q] = col + 1
+        bvals[col] = b
+        for i in range(p):
+            digits[i, col] = d[i]
+            pat[i, col] = entry[i]
+        j = 1  # next rank: digit j up by one, the digits below it back to 0
+        while j < p and d[j] == j:
+            d[j] = 0
+            j += 1
+        if j < p:
+            d[j] += 1
+        top, dsum = min(j, p - 1), dsum + 1 - j * (j - 1) // 2
+
+
+@njit(cache=True, nogil=True)
 def fill_table(out, bvals, pat, digits, digit_terms, compare_terms, folds):
     """Values of a table move (see :func:`cayley.bfs.rank_plan.table_move`) for every column, of low
     index ``b = bvals[column]`` (``pat`` and ``digits`` are given by column too):

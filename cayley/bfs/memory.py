@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+import mmap
 import os
 
-__all__ = ["available_memory", "resolve_budget", "DEFAULT_FRACTION"]
+import numpy as np
+
+__all__ = ["available_memory", "resolve_budget", "huge_zeros", "DEFAULT_FRACTION"]
 
 DEFAULT_FRACTION = 0.6
+HUGE_PAGE = 2 << 20
+
+
+def huge_zeros(shape, dtype) -> np.ndarray:
+    """A zeroed array on fresh anonymous memory, aligned to 2 MiB and marked for transparent huge
+    pages (where the system offers them), so that first touches fault in 2 MiB pages.
+
+    On a virtual machine a 4 KiB page fault costs a few microseconds: the 10 MB a full S_11 search
+    touches cost 5-7 ms in faults, against about 1 ms in huge pages. Small arrays (under 2 MiB) and
+    systems without ``MADV_HUGEPAGE`` get ``np.zeros``.
+
+    >>> a = huge_zeros((3, 1 << 20), np.uint8)
+    >>> a.shape, int(a.sum()), a.ctypes.data % HUGE_PAGE
+    ((3, 1048576), 0, 0)
+    """
+    dtype = np.dtype(dtype)
+    nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if nbytes < HUGE_PAGE or not hasattr(mmap, "MADV_HUGEPAGE"):
+        return np.zeros(shape, dtype)
+    span = -(-nbytes // HUGE_PAGE) * HUGE_PAGE  # whole huge pages (a partial last one would get small pages)
+    buf = mmap.mmap(-1, span + HUGE_PAGE, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)  # zero-filled
+    raw = np.frombuffer(buf, dtype=np.uint8)
+    start = (-raw.ctypes.data) % HUGE_PAGE
+    try:
+        buf.madvise(mmap.MADV_HUGEPAGE, start, span)
+    except OSError:  # huge pages not offered: still correct, with small pages
+        pass
+    return raw[start : start + nbytes].view(dtype).reshape(shape)
 
 
 def available_memory() -> int:

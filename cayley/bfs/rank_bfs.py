@@ -28,7 +28,7 @@ from ..result import GrowthResult
 from . import _rank_layers as L
 from ._options import check_direction, check_workers
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
-from .memory import resolve_budget
+from .memory import huge_zeros, resolve_budget
 from .progress import Progress
 from .rank_plan import MAX_N, RankPlan, rank_eligible
 
@@ -68,7 +68,7 @@ class _State:
             if shapes != (plan.total_slots // 4, plan.num_blocks, plan.num_units):
                 raise ValueError("checkpoint arrays do not match this graph's layout; use an empty directory")
         else:
-            self.codes8 = np.zeros(plan.total_slots // 4, dtype=np.uint8)
+            self.codes8 = huge_zeros(plan.total_slots // 4, np.uint8)
             self.fcount = np.zeros(plan.num_blocks, dtype=np.int32)
             valid = plan.block_slots if plan.blocks_per_plane > 1 else plan.slots_per_plane
             self.ucount = np.full(plan.num_blocks, valid, dtype=np.int32)

@@ -42,13 +42,14 @@ blocks never share a word.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from math import factorial
+from threading import Thread
 
 import numpy as np
 
-from ._rank_kernels import fill_table
+from ._rank_kernels import fill_table, lehmer_columns
+from .memory import huge_zeros
 
 __all__ = ["RankPlan", "rank_eligible", "MAX_N", "BLOCK_DIGITS", "SHIFT", "SWAP", "COUNT", "WINDOW", "BLOCK", "TABLE"]
 
@@ -110,36 +111,9 @@ def _parity(perm: np.ndarray) -> int:
     return swaps & 1
 
 
-@lru_cache(maxsize=None)
 def _patterns(p: int) -> np.ndarray:
-    """``pat[j, b]``: relative order (0..p-1) of entry j in the permutation of p with Lehmer rank b.
-
-    Built one length at a time: in a permutation of m with rank b, the last entry has
-    ``c = b // (m-1)!`` larger entries before it, so it is ``m - 1 - c``, and the entries before it
-    are the permutation of rank ``b mod (m-1)!`` with the values from ``m - 1 - c`` up raised by one.
-    """
-    pat = np.zeros((0, 1), dtype=np.uint8)
-    for m in range(1, p + 1):
-        f = factorial(m - 1)
-        last = ((m - 1) - np.repeat(np.arange(m, dtype=np.int64), f)).astype(np.uint8)
-        low = np.tile(pat, (1, m))
-        pat = np.empty((m, f * m), dtype=np.uint8)
-        pat[: m - 1] = low + (low >= last)
-        pat[m - 1] = last
-    pat.flags.writeable = False
-    return pat
-
-
-@lru_cache(maxsize=None)
-def _digits(p: int) -> np.ndarray:
-    """``c[i, b]``: Lehmer digit i (weight i!) of every b < p!."""
-    total = factorial(p)  # digit i of b is (b // i!) % (i + 1): runs of i! equal values, repeated
-    c = np.stack([
-        np.tile(np.repeat(np.arange(i + 1, dtype=np.int16), factorial(i)), total // factorial(i + 1))
-        for i in range(p)
-    ])
-    c.flags.writeable = False
-    return c
+    """``pat[j, b]``: relative order (0..p-1) of entry j in the permutation of p with Lehmer rank b."""
+    return _columns(p, False)[1]
 
 
 def table_move(psi, lo: int, hi: int, p: int, fold: bool = False):
@@ -230,19 +204,18 @@ def _table_values(psi, lo, hi, p):
 @lru_cache(maxsize=None)
 def _columns(p: int, half: bool):
     """(b, patterns, digits) per table column: b in order, or with ``half`` the b of parity class 0
-    and then those of class 1 (see :func:`_stacked_tables`)."""
-    b = np.arange(factorial(p), dtype=np.int64)
-    if half:
-        parity = _digits(p).sum(axis=0, dtype=np.int64) & 1
-        b = np.concatenate([np.nonzero(parity == 0)[0], np.nonzero(parity == 1)[0]])
-        pat, digits = np.take(_patterns(p), b, axis=1), np.take(_digits(p), b, axis=1)  # (4x faster than [:, b])
-        pat.flags.writeable = digits.flags.writeable = False  # the types of the full case: one kernel
-        return b, pat, digits
-    return b, _patterns(p), _digits(p)
+    and then those of class 1 (see :func:`_stacked_tables`); ``digits[i]`` is Lehmer digit i of b."""
+    total = factorial(p)
+    b, pat, digits = np.empty(total, np.int64), np.empty((p, total), np.uint8), np.empty((p, total), np.uint8)
+    lehmer_columns(p, bool(half), b, pat, digits)
+    for a in (b, pat, digits):
+        a.flags.writeable = False
+    return b, pat, digits
 
 
-def _fill(out, psi, lo, hi, p, h, half=False):
-    """Table values into ``out`` (one row, or ``p + 1`` when high entry h is folded): b, minus the old
+def _table_terms(psi, lo, hi, p, h):
+    """The terms of a table (one row, or ``p + 1`` when high entry h is folded; the arguments of
+    :func:`fill_table` after the columns): b, minus the old
     low digits of the window, plus the new ones (an old digit and comparisons of two low entries); row
     r adds h's comparisons for r low entries below ``t[h]`` (a low entry is below when its pattern
     value is < r)."""
@@ -260,9 +233,13 @@ def _fill(out, psi, lo, hi, p, h, half=False):
             _, i, sign, x, a = item
             if _is_folded(item, h):  # [t[x] > t[a]]: low a below t[h], or low x above it
                 folds.append((a, 0, sign * factorial(i)) if x == h else (x, 1, sign * factorial(i)))
-    b, pat, digits = _columns(p, bool(half))
-    fill_table(out, b, pat, digits, np.array(digit_terms, dtype=np.int64).reshape(-1, 2),
-               np.array(compare_terms, dtype=np.int64).reshape(-1, 3), np.array(folds, dtype=np.int64).reshape(-1, 3))
+    return (np.array(digit_terms, dtype=np.int64).reshape(-1, 2), np.array(compare_terms, dtype=np.int64).reshape(-1, 3),
+            np.array(folds, dtype=np.int64).reshape(-1, 3))
+
+
+def _fill(out, psi, lo, hi, p, h, half=False):
+    """Fill ``out`` with the table of one move (see :func:`_table_terms`)."""
+    fill_table(out, *_columns(p, bool(half)), *_table_terms(psi, lo, hi, p, h))
 
 
 @lru_cache(maxsize=4)
@@ -272,16 +249,29 @@ def _stacked_tables(specs, p, half, dtype):
     order: with ``half``, the low indices of parity class 0 and then those of class 1 (so a lane of
     class q reads column ``q * p! / 2 + lane``, no look-up of its low index)."""
     rows = [1 if h is None else p + 1 for *_, h in specs]
-    out = np.empty((max(sum(rows), 1), factorial(p)), dtype=dtype)
+    out = huge_zeros((max(sum(rows), 1), factorial(p)), dtype)
     starts = np.cumsum([0] + rows)
-    jobs = [(out[a:b], *spec[:3], p, spec[3], half) for spec, a, b in zip(specs, starts[:-1], starts[1:])]
-    threads = min(len(jobs), os.cpu_count() or 1)
-    if threads > 1:  # the fills release the GIL (half the plan time of top_spin(11) on 2 cores)
-        with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(lambda job: _fill(*job), jobs))
-    else:
-        for job in jobs:
-            _fill(*job)
+    columns = _columns(p, half)
+    jobs = [(out[a:b], *_table_terms(*spec[:3], p, spec[3])) for spec, a, b in zip(specs, starts[:-1], starts[1:])]
+    shares, load = [[] for _ in range(min(len(jobs), os.cpu_count() or 1, 2))], []
+    load = [0] * len(shares)
+    for job in sorted(jobs, key=lambda job: -job[0].shape[0]):  # by rows, to the least loaded
+        i = load.index(min(load))
+        shares[i].append(job)
+        load[i] += job[0].shape[0]
+
+    def fill(share):
+        for job in share:
+            fill_table(job[0], *columns, *job[1:])
+
+    # The fills release the GIL; the terms are worked out first, here, so the two threads hardly
+    # ever wait for it (filling from a pool that also built the terms cost top_spin(11) 4 ms a plan).
+    helper = Thread(target=fill, args=(shares[1],)) if len(shares) > 1 else None
+    if helper is not None:
+        helper.start()
+    fill(shares[0])
+    if helper is not None:
+        helper.join()
     return out  # writeable, like the placeholder of a plan without tables: one compiled kernel type
 
 
@@ -363,9 +353,8 @@ class RankPlan:
 
     # ------------------------------------------------------------------ tables
     def _block_tables(self):
-        pat = _patterns(self.p)
         if not self.half:
-            return pat[None], np.arange(self.low_count, dtype=np.int32)[None]
+            return _patterns(self.p)[None], np.arange(self.low_count, dtype=np.int32)[None]
         b, pat, _ = _columns(self.p, True)  # the low indices of parity class 0, then those of class 1
         h = self.low_count // 2
         return np.stack([pat[:, :h], pat[:, h:]]), b.astype(np.int32).reshape(2, h)

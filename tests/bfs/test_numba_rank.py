@@ -16,7 +16,7 @@ from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
 from cayley.bfs import _rank_layers as L
 from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
-from cayley.bfs.rank_plan import BLOCK, TABLE, WINDOW, RankPlan, _patterns, table_move, window_terms
+from cayley.bfs.rank_plan import BLOCK, TABLE, WINDOW, RankPlan, _columns, _patterns, table_move, window_terms
 
 DIRECTIONS = ["top-down", "bottom-up", "auto"]
 
@@ -66,6 +66,21 @@ def test_block_patterns_follow_the_lehmer_definition(p):
         b = sum(sum(perm[j] > perm[i] for j in range(i)) * factorial(i) for i in range(p))
         assert pat[:, b].tolist() == list(perm)
 
+
+
+@pytest.mark.parametrize("p", range(2, 8))
+def test_half_columns_put_even_ranks_first(p):
+    """With ``half`` the columns are the even ranks (digit sum even) in order, then the odd ones; the
+    digits and patterns follow their column's rank (checked by counting)."""
+    b, pat, digits = _columns(p, True)
+    ranks = list(range(factorial(p)))
+    spell = [[(r // factorial(i)) % (i + 1) for i in range(p)] for r in ranks]
+    even = [r for r in ranks if sum(spell[r]) % 2 == 0]
+    assert b.tolist() == even + [r for r in ranks if sum(spell[r]) % 2 == 1]
+    full = _patterns(p)
+    for col in range(0, len(b), 7):
+        assert digits[:, col].tolist() == spell[b[col]]
+        assert pat[:, col].tolist() == full[:, b[col]].tolist()
 
 
 def test_plan_detects_planes_half_and_move_kinds():
