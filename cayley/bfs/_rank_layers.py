@@ -73,7 +73,7 @@ def geometry(plan) -> np.ndarray:
     )
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def block_span(z, geo):
     """(first word, number of words, number of valid slots) of block z."""
     k = z // geo[NB]
@@ -221,7 +221,7 @@ def expand_bottom_up(w, codes8, codes64, touched, units, blocks, counter, geo, f
     return total
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def needs_low_index(kind, k):
     """Whether a lane move of plane k reads the lanes' low indices (table moves read the lanes)."""
     for gi in range(kind.shape[0]):
@@ -230,7 +230,7 @@ def needs_low_index(kind, k):
     return False
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, hv, nh, offs):
     """How many 64-bit words away each word of block z sends its slots, for the moves that keep the slot
     inside its block: shifts (another plane, ``shifts[k]``) and block moves (they permute high entries
@@ -258,7 +258,7 @@ def word_moves(z, k, geo, fact, target, psi, shifts, nshift, blockers, nblock, h
     return at
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def list_words(codes64, w0, uw, unseen, valid, masks, at):
     """List the words w0..w0+uw-1 holding frontier (or unseen) slots among the first ``valid`` slots:
     their masks (bit 2i for slot i) to ``masks`` and their offsets to ``at``, branch-free. Returns how
@@ -279,7 +279,7 @@ def list_words(codes64, w0, uw, unseen, valid, masks, at):
     return np.int64(nz)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def append_listed(masks, at, nz, base, lanes, count):
     """Append the slots of the listed words (see :func:`list_words`) to ``lanes``; returns the count."""
     for j in range(nz):
@@ -287,7 +287,7 @@ def append_listed(masks, at, nz, base, lanes, count):
     return count
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, need_lanes, lanes, fm, newv, at):
     """Top-down pass over the units of block z that hold frontier slots.
 
@@ -333,7 +333,7 @@ def scan_frontier(codes64, touched, units, z, first_word, geo, shifts, nshift, n
     return count, found
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, inline="always")
 def scan_unseen(codes64, touched, units, z, first_word, valid, geo, shifts, nshift, need_lanes, lanes, um, hits, at):
     """Bottom-up pass over the units of block z that hold unseen slots, in the passes of
     :func:`scan_frontier`: the words holding unseen slots are listed (``um``, ``at``); per word move,

@@ -42,7 +42,7 @@ KAPPA0_SLOPE = 0.2
 BOTTOM_UP_MARGIN = 1.25  # bottom-up must look this much cheaper (its probe extrapolates optimistically)
 PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block, or fewer: about PROBE_BLOCKS blocks
 PROBE_BLOCKS = 16
-SERIAL_BELOW = 1 << 15  # moves per layer below which a layer runs on one thread (no synchronisation)
+SERIAL_BELOW = 1 << 12  # moves per layer below which a layer runs on one thread (top_spin(11): 2 threads win from 4k)
 PARALLEL_FINISH = 1 << 19  # slots to convert above which the end-of-layer pass runs on all threads
 
 
