@@ -72,7 +72,7 @@ class _State:
             self.fcount = np.zeros(plan.num_blocks, dtype=np.int32)
             valid = plan.block_slots if plan.blocks_per_plane > 1 else plan.slots_per_plane
             self.ucount = np.full(plan.num_blocks, valid, dtype=np.int32)
-            self.units = np.full(plan.num_units, L.HAS_UNSEEN, dtype=np.uint8)
+            self.units = np.full(plan.num_units, L.HAS_UNSEEN | L.FEW_FRONTIER, dtype=np.uint8)
             start = plan.slot_of(np.arange(plan.n))
             self.codes8[start >> 2] = 2 << ((start & 3) << 1)
             z = _block_of(plan, start)
