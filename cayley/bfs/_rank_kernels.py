@@ -311,11 +311,12 @@ def append_bits(m, base, lanes, count):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def mark_new(codes8, touched, up, count, base, half, cand):
-    """Top-down: claim every unseen neighbour (atomically); returns how many claims were made.
+def mark_new(codes8, touched, up, count, base, half, cand, out8, atomic):
+    """Top-down: claim every unseen neighbour; returns how many claims were made.
 
-    A branch-free pass keeps the neighbours that look unseen; only those take the atomic OR, whose old
-    value is not needed (a plain ``lock or``). A claim is made only on a code that was unseen when read
+    A branch-free pass keeps the neighbours that look unseen; only those are claimed: with ``atomic``
+    by an atomic OR into the codes, whose old value is not needed (a plain ``lock or``), else by a
+    plain OR into ``out8`` (the codes when one worker runs, else the worker's own row). A claim is made only on a code that was unseen when read
     and codes never return to unseen, so the result is 0 exactly when nothing new was found; the exact
     count comes from the end-of-layer pass.
     """
@@ -326,7 +327,10 @@ def mark_new(codes8, touched, up, count, base, half, cand):
         m += np.uint64(code_at(codes8, s) == 0)
     for i in range(m):
         s = cand[i]
-        atomic_or_u8(codes8, s >> 2, np.uint8(3 << ((s & 3) << 1)))
+        if atomic:
+            atomic_or_u8(codes8, s >> 2, np.uint8(3 << ((s & 3) << 1)))
+        else:
+            out8[np.uint64(s) >> np.uint64(2)] |= np.uint8(3 << ((s & 3) << 1))
         f = np.uint64(s) >> np.uint64(TOUCH_SHIFT)
         if touched[f] == 0:  # a store only when the flag changes: no line ping-pong
             touched[f] = 1

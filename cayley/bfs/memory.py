@@ -7,7 +7,7 @@ import os
 
 import numpy as np
 
-__all__ = ["available_memory", "resolve_budget", "huge_zeros", "DEFAULT_FRACTION"]
+__all__ = ["available_memory", "resolve_budget", "huge_zeros", "last_level_cache_bytes", "DEFAULT_FRACTION"]
 
 DEFAULT_FRACTION = 0.6
 HUGE_PAGE = 2 << 20
@@ -53,6 +53,23 @@ def available_memory() -> int:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
         return 4 << 30
+
+
+def last_level_cache_bytes(default: int = 8 << 20) -> int:
+    """Size of the largest CPU cache (the last level) in bytes, from Linux's sysfs; ``default`` where
+    it cannot be read."""
+    best = 0
+    try:
+        root = "/sys/devices/system/cpu/cpu0/cache"
+        for entry in os.listdir(root):
+            path = os.path.join(root, entry, "size")
+            if entry.startswith("index") and os.path.exists(path):
+                text = open(path).read().strip().upper()
+                scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1:], 1)
+                best = max(best, int(text.rstrip("KMG")) * scale)
+    except (OSError, ValueError):
+        return default
+    return best or default
 
 
 def resolve_budget(memory_budget, xp=None) -> int:

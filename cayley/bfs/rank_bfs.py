@@ -28,9 +28,9 @@ from ..result import GrowthResult
 from . import _rank_layers as L
 from ._options import check_direction, check_workers
 from .checkpoint import Checkpoint, Saver, graph_fingerprint
-from .memory import huge_zeros, resolve_budget
+from .memory import huge_zeros, last_level_cache_bytes, resolve_budget
 from .progress import Progress
-from .rank_plan import MAX_N, RankPlan, rank_eligible
+from .rank_plan import MAX_N, SHIFT, SWAP, RankPlan, rank_eligible
 
 __all__ = ["growth_rank", "rank_eligible", "estimate_rank_bytes"]
 
@@ -44,15 +44,21 @@ PROBE_STRIDE = 32  # probes take every PROBE_STRIDE-th block, or fewer: about PR
 PROBE_BLOCKS = 16
 SERIAL_BELOW = 1 << 12  # moves per layer below which a layer runs on one thread (top_spin(11): 2 threads win from 4k)
 PARALLEL_FINISH = 1 << 19  # slots to convert above which the end-of-layer pass runs on all threads
+# a parallel top-down layer claims into the rows when it makes at least 1/PRIVATE_DENSITY moves per slot:
+# merging the rows costs the end-of-layer pass a pass over every touched unit (top_spin(11): the rows win
+# from about 400k frontier states, 1.2M moves over 20M slots)
+PRIVATE_DENSITY = 16
 
 
-def estimate_rank_bytes(plan: RankPlan, workers: int = 2) -> int:
-    """Bytes the rank BFS allocates for ``plan`` (codes, per-block counts, tables, work arrays)."""
+def estimate_rank_bytes(plan: RankPlan, workers: int = 2, private_claims: bool = False) -> int:
+    """Bytes the rank BFS allocates for ``plan`` (codes, per-block counts, tables, work arrays, and with
+    ``private_claims`` a claim row per worker)."""
     codes = plan.total_slots // 4 + 8
     per_block = plan.num_blocks * 8 + plan.num_units + (plan.total_slots >> L.TOUCH_SHIFT) + 1
     tables = int(plan.pat.nbytes + plan.pat_codes.nbytes + plan.low_index.nbytes) + 8 * plan.k * plan.planes * (plan.n_t + 4) * 2
     tables += plan.table_bytes()
-    return codes + per_block + tables + L.scratch_bytes(plan, workers)
+    claims = workers * (plan.total_slots // 4) if private_claims else 0
+    return codes + per_block + tables + claims + L.scratch_bytes(plan, workers)
 
 
 class _State:
@@ -93,18 +99,20 @@ def _block_of(plan: RankPlan, slot: int) -> int:
 
 def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, keep_layers=False,
                 checkpoint_dir=None, direction: str = "auto", workers: int | None = None,
-                tables: bool = True) -> GrowthResult:
+                tables: bool = True, claims: str = "auto") -> GrowthResult:
     """Growth of a permutation graph with distinct central values, 2 bits per permutation of S_n.
 
     Parameters are those of :func:`cayley.growth`, plus ``direction`` (``"auto"`` picks top-down or
     bottom-up per layer by estimated cost; ``"top-down"`` / ``"bottom-up"`` force one, for tests and
     benchmarks), ``workers`` (threads; default: numba's thread count) and ``tables`` (False: no table
-    moves, see :func:`cayley.bfs.rank_plan.table_move`; for tests). ``keep_layers`` is not supported
-    (the numba backend sends such requests to the hash engine).
+    moves, see :func:`cayley.bfs.rank_plan.table_move`; for tests) and ``claims`` (how parallel
+    top-down layers claim states: ``"private"`` rows per worker, ``"atomic"`` ORs into the codes, or
+    ``"auto"``: see :func:`private_claims_pay`). ``keep_layers`` is not supported (the numba
+    backend sends such requests to the hash engine).
 
     ``result.info`` holds ``layout`` (the numbering), ``bytes_per_state`` (estimated bytes allocated
-    per numbered permutation), ``directions`` (per layer) and ``layer_seconds`` (per layer: expansion
-    wall s, end-of-layer pass wall s, process CPU s).
+    per numbered permutation), ``claims`` (``"private"`` or ``"atomic"``), ``directions`` (per layer) and
+    ``layer_seconds`` (per layer: expansion wall s, end-of-layer pass wall s, process CPU s).
 
     >>> import cayley
     >>> r = growth_rank(cayley.groups.lrx(6))
@@ -119,11 +127,18 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
         raise ValueError("keep_layers is not supported by the rank engine; use the hash or numpy backend")
     check_direction(direction)
     check_workers(workers)
+    if claims not in ("auto", "private", "atomic"):
+        raise ValueError(f"claims must be 'auto', 'private' or 'atomic', got {claims!r}")
     report = progress if isinstance(progress, Progress) else Progress(progress, label="numba-rank")
     workers = workers or get_num_threads()
     plan = RankPlan(graph.generators, tables=tables)
     budget = resolve_budget(memory_budget)
     need = estimate_rank_bytes(plan, workers)
+    private = workers > 1 and (claims == "private" or claims == "auto" and private_claims_pay(plan, workers))
+    if private and (claims == "private" or estimate_rank_bytes(plan, workers, True) <= budget):
+        need = estimate_rank_bytes(plan, workers, True)
+    else:
+        private = False  # (rows are optional: atomic claims need no memory)
     if need > budget:
         raise MemoryBudgetError(need, budget, f"the rank bitset of {plan.num_states:,} states (2 bits each)")
 
@@ -141,7 +156,7 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
     for d, size in enumerate(layer_sizes):
         report.layer(d, size, sum(layer_sizes[: d + 1]), int(state.codes8.nbytes))
 
-    stepper = _Stepper(plan, state, workers, direction)
+    stepper = _Stepper(plan, state, workers, direction, private)
     complete = True
     try:
         while True:
@@ -168,6 +183,7 @@ def growth_rank(graph, max_diameter=None, progress=None, memory_budget=None, kee
             "engine": "rank",
             "layout": plan.describe(),
             "bytes_per_state": need / plan.num_states,
+            "claims": "private" if private else "atomic",
             "directions": stepper.directions,
             "layer_seconds": stepper.seconds,
         },
@@ -188,11 +204,18 @@ class _Stepper:
     whichever direction finds it. Once bottom-up won and the frontier shrinks, it stays bottom-up.
     """
 
-    def __init__(self, plan: RankPlan, state: _State, workers: int, direction: str):
+    def __init__(self, plan: RankPlan, state: _State, workers: int, direction: str, private: bool = False):
         self.plan, self.state, self.direction = plan, state, direction
         self.tabs = _tables(plan)
         self.work = L.scratch(plan, workers)
         self.workers = L.Workers(workers)
+        words = plan.total_slots // 32
+        self.claims64 = huge_zeros((workers, words), np.uint64) if private else np.zeros((0, 1), np.uint64)
+        self.claims8 = self.claims64.view(np.uint8)
+        self.no_claims = self.claims64[:0]
+        self.claimed = False  # claims rows hold claims of this layer
+        # the rows' pages are faulted in on a pool thread while the first (serial) layers run
+        self.rows_ready = self.workers.start(partial(L.touch_pages, self.claims64)) if private else None
         self.counter = np.zeros(8, dtype=np.int64)
         self.directions, self.seconds = [], []
         self.last_bottom_up = False
@@ -200,17 +223,24 @@ class _Stepper:
         self.kappa = None  # measured / modelled cost ratio at the last probe (None: never probed)
         self.loaded = False  # both kernels compiled or loaded (a probe must not time that)
 
-    def run(self, bottom_up: bool, blocks: np.ndarray, parallel: bool) -> int:
+    def run(self, bottom_up: bool, blocks: np.ndarray, parallel: bool, private: bool = False) -> int:
         """Expand ``blocks`` in one direction; returns 0 exactly when no new state was found (top-down
         counts claims, which may exceed the states they found; bottom-up counts states)."""
         st, tabs = self.state, self.tabs
         self.counter[:] = 0
-        args = (st.codes8, st.codes64, st.touched, st.units, blocks, self.counter, *tabs["common"])
+        count = self.workers.count if parallel else 1
+        args = (st.codes8, st.codes64, st.touched, st.units, blocks, self.counter)
         if bottom_up:
             kernel, moves = L.expand_bottom_up, tabs["bwd"]
         else:
             kernel, moves = L.expand_top_down, tabs["fwd"][:6] + tabs["fwd"][7:]  # all but the cost order
-        count = self.workers.count if parallel else 1
+            mode = L.CLAIM_PLAIN if count == 1 else L.CLAIM_PRIVATE if private and len(self.claims64) else L.CLAIM_ATOMIC
+            if mode == L.CLAIM_PRIVATE and self.rows_ready is not None:
+                self.rows_ready.result()
+                self.rows_ready = None
+            args += (self.claims8, self.claims64, mode)
+            self.claimed |= mode == L.CLAIM_PRIVATE
+        args += tabs["common"]
         calls = [partial(kernel, w, *args, *moves, *self.work) for w in range(count)]
         return int(sum(self.workers.run(calls)))
 
@@ -220,12 +250,14 @@ class _Stepper:
         count = self.workers.count if parallel else 1
         cuts = [self.plan.num_blocks * i // count for i in range(count + 1)]  # (np.linspace: 60 us a call)
         geo = self.tabs["common"][0]
+        claims = self.claims64 if self.claimed else self.no_claims
         calls = [
-            partial(L.finish_blocks, a, b, st.codes64, st.touched, st.units, st.fcount, st.ucount, geo)
+            partial(L.finish_blocks, a, b, st.codes64, st.touched, st.units, st.fcount, st.ucount, geo, claims)
             for a, b in zip(cuts[:-1], cuts[1:])
         ]
         self.workers.run(calls)
         st.touched[:] = 0
+        self.claimed = False
 
     def _choose(self, frontier: int, unseen: int):
         """(bottom_up, claims made by probes (see :meth:`run`), blocks left for the chosen direction)."""
@@ -274,7 +306,8 @@ class _Stepper:
         t0, c0 = time.perf_counter(), time.process_time()
         bottom_up, new, blocks = self._choose(frontier, unseen)
         work = (unseen if bottom_up else frontier) * self.plan.k
-        new += self.run(bottom_up, blocks, parallel=work >= SERIAL_BELOW)
+        dense = frontier * self.plan.k * PRIVATE_DENSITY >= self.plan.total_slots
+        new += self.run(bottom_up, blocks, parallel=work >= SERIAL_BELOW, private=dense)
         t1 = time.perf_counter()
         self.directions.append("bottom-up" if bottom_up else "top-down")
         self.last_bottom_up, self.prev_frontier = bottom_up, frontier
@@ -286,6 +319,22 @@ class _Stepper:
             new = int(st.fcount.sum(dtype=np.int64))
         self.seconds.append((t1 - t0, time.perf_counter() - t1, time.process_time() - c0))
         return new
+
+
+def private_claims_pay(plan: RankPlan, workers: int) -> bool:
+    """Whether parallel top-down layers should claim into a row per worker (see
+    :data:`cayley.bfs._rank_layers.CLAIM_PRIVATE`) rather than by atomic ORs into the codes.
+
+    Rows pay when most moves send a state far away (to another plane or block, or through a table,
+    window or count move: an atomic OR then takes a cache line from the other core) and the codes and
+    the rows together fit in half the last-level cache. Measured on 2 cores with a 32 MB cache
+    (rows against atomics): top_spin(11) 8% and LRX(10) 11% faster; coxeter(10) (adjacent swaps:
+    the lines claimed are mostly the core's own) 7% slower; LRX(11) and coxeter(11) (codes and rows
+    30 MB) 7% and 33% slower, LRX(12) 28% slower (the end-of-layer pass reads every row)."""
+    kinds = plan.fwd[1]
+    near = (kinds == SWAP) | ((kinds == SHIFT) & (plan.fwd[0] == np.arange(plan.planes)))
+    footprint = (plan.total_slots // 4) * (1 + workers)
+    return bool(near.mean() < 0.5) and footprint <= last_level_cache_bytes() // 2
 
 
 def _model_ratio(frontier: int, unseen: int, k: int) -> float:

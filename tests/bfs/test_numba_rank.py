@@ -1,6 +1,7 @@
 import json
 import textwrap
 from itertools import permutations
+from unittest import mock
 from math import factorial
 
 import numpy as np
@@ -15,6 +16,7 @@ import cayley
 from cayley import CayleyGraph, MemoryBudgetError
 from cayley.bfs import numba_backend  # noqa: F401  (registers the "numba" backend)
 from cayley.bfs import _rank_layers as L
+from cayley.bfs import rank_bfs
 from cayley.bfs.rank_bfs import estimate_rank_bytes, growth_rank
 from cayley.bfs.rank_plan import BLOCK, TABLE, WINDOW, RankPlan, _columns, _patterns, table_move, window_terms
 
@@ -132,6 +134,30 @@ def test_several_blocks_per_plane_match_numpy(g, direction):
     assert plan.blocks_per_plane > 1 or plan.n_t < 9
     r = growth_rank(g, direction=direction, progress=False)
     assert r.layer_sizes == cayley.growth(g, backend="numpy").layer_sizes
+
+
+@settings(max_examples=30, deadline=None)
+@given(full_sn_graphs(min_n=5, max_n=8), st.sampled_from(["atomic", "private"]), st.integers(2, 3),
+       st.sampled_from(DIRECTIONS))
+def test_claim_modes_match_numpy(g, claims, workers, direction):
+    """Parallel top-down layers claim states by atomic ORs or into a row per worker, merged by the
+    end-of-layer pass; both are exact. Every layer runs on all workers and counts as dense here."""
+    with mock.patch.object(rank_bfs, "SERIAL_BELOW", 0), mock.patch.object(rank_bfs, "PRIVATE_DENSITY", 1 << 40):
+        r = growth_rank(g, direction=direction, progress=False, claims=claims, workers=workers)
+    assert r.info["claims"] == claims
+    assert r.layer_sizes == naive_layers(g.generators, g.central_state)
+
+
+def test_private_claims_pay_only_for_far_moves_that_fit_the_cache(monkeypatch):
+    """Adjacent swaps claim lines near their own (atomics stay cheap); codes and rows beyond half the
+    last-level cache cost more in the end-of-layer pass than the atomics they save."""
+    monkeypatch.setattr(rank_bfs, "last_level_cache_bytes", lambda: 32 << 20)
+    pay = rank_bfs.private_claims_pay
+    assert not pay(RankPlan(cayley.groups.coxeter(9).generators), 2)
+    assert pay(RankPlan(cayley.groups.top_spin(9).generators), 2)
+    assert not pay(RankPlan(cayley.groups.top_spin(12).generators), 2)  # 60 MB of codes
+    assert not pay(RankPlan(cayley.groups.lrx(10).generators), 64)  # 0.9 MB of codes, 65 times
+    assert growth_rank(cayley.groups.lrx(6), workers=1, progress=False).info["claims"] == "atomic"
 
 
 def _lehmer(t):
@@ -385,6 +411,8 @@ def test_bad_requests_raise_value_errors():
         growth_rank(cayley.groups.lrx(5), keep_layers=True)
     with pytest.raises(ValueError, match="direction"):
         growth_rank(cayley.groups.lrx(5), direction="sideways")
+    with pytest.raises(ValueError, match="claims"):
+        growth_rank(cayley.groups.lrx(5), claims="optimistic")
 
 
 def test_backend_registration_and_dispatch():
