@@ -316,9 +316,9 @@ def mark_new(codes8, touched, up, count, base, half, cand, out8, atomic):
 
     A branch-free pass keeps the neighbours that look unseen; only those are claimed: with ``atomic``
     by an atomic OR into the codes, whose old value is not needed (a plain ``lock or``), else by a
-    plain OR into ``out8`` (the codes when one worker runs, else the worker's own row). A claim is made only on a code that was unseen when read
-    and codes never return to unseen, so the result is 0 exactly when nothing new was found; the exact
-    count comes from the end-of-layer pass.
+    plain OR into ``out8`` (the codes when one worker runs, else the worker's own row). A claim is
+    made only on a code that was unseen when read and codes never return to unseen, so the result is 0
+    exactly when nothing new was found; the exact count comes from the end-of-layer pass.
     """
     m = np.uint64(0)  # unsigned index: no wraparound test
     for l in range(count):

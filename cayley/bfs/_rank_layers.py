@@ -432,8 +432,8 @@ def finish_blocks(start, stop, codes64, touched, units, fcount, ucount, geo, cla
     """Codes 2 -> 1 and 3 -> 2 in the units of blocks start..stop-1 that held a frontier or were
     touched, after ORing in the workers' claims (rows of ``claims64``; none when the layer made its
     claims in the codes) on the slots still unseen. Rows are never cleared: a claim left from an
-    earlier layer is on a slot that is no longer unseen, so it changes nothing. Refresh their unit flags and the blocks' frontier and unseen
-    counts."""
+    earlier layer is on a slot that is no longer unseen, so it changes nothing. Refresh their unit
+    flags and the blocks' frontier and unseen counts."""
     uw = geo[UW]
     for z in range(start, stop):
         first_word, nwords, valid = block_span(z, geo)

@@ -6,8 +6,9 @@ neighbours) or *bottom-up* (every unseen state looks for a frontier in-neighbour
 estimated cost, followed by a conversion pass over the blocks the layer touched. Directed generator
 sets are exact too: a code never returns to unseen, so "seen" means reached at any earlier distance.
 
-Memory is ``n! / 4`` bytes (``n! / 8`` when every generator is even) plus a few bytes per block; it is
-estimated before anything is allocated. With ``checkpoint_dir`` the codes are persisted after
+Memory is ``n! / 4`` bytes (``n! / 8`` when every generator is even) plus a few bytes per block, and,
+where they pay (small graphs, see :func:`private_claims_pay`), as much again per worker for claim rows;
+it is estimated before anything is allocated. With ``checkpoint_dir`` the codes are persisted after
 finished layers (atomically, at most ~10% of the run time spent saving) and a restarted run resumes.
 
 >>> import cayley
