@@ -253,7 +253,7 @@ def _stacked_tables(specs, p, half, dtype):
     starts = np.cumsum([0] + rows)
     columns = _columns(p, half)
     jobs = [(out[a:b], *_table_terms(*spec[:3], p, spec[3])) for spec, a, b in zip(specs, starts[:-1], starts[1:])]
-    shares, load = [[] for _ in range(min(len(jobs), os.cpu_count() or 1, 2))], []
+    shares = [[] for _ in range(min(len(jobs), os.cpu_count() or 1, 2))]
     load = [0] * len(shares)
     for job in sorted(jobs, key=lambda job: -job[0].shape[0]):  # by rows, to the least loaded
         i = load.index(min(load))
@@ -264,8 +264,8 @@ def _stacked_tables(specs, p, half, dtype):
         for job in share:
             fill_table(job[0], *columns, *job[1:])
 
-    # The fills release the GIL; the terms are worked out first, here, so the two threads hardly
-    # ever wait for it (filling from a pool that also built the terms cost top_spin(11) 4 ms a plan).
+    # The terms (Python) are worked out first, here, so the two threads only run the compiled fill,
+    # which releases the GIL.
     helper = Thread(target=fill, args=(shares[1],)) if len(shares) > 1 else None
     if helper is not None:
         helper.start()
