@@ -235,7 +235,8 @@ class _Stepper:
             kernel, moves = L.expand_bottom_up, tabs["bwd"]
         else:
             kernel, moves = L.expand_top_down, tabs["fwd"][:6] + tabs["fwd"][7:]  # all but the cost order
-            mode = L.CLAIM_PLAIN if count == 1 else L.CLAIM_PRIVATE if private and len(self.claims64) else L.CLAIM_ATOMIC
+            mode = L.CLAIM_PRIVATE if private and len(self.claims64) else L.CLAIM_ATOMIC
+            mode = L.CLAIM_PLAIN if count == 1 else mode
             if mode == L.CLAIM_PRIVATE and self.rows_ready is not None:
                 self.rows_ready.result()
                 self.rows_ready = None

@@ -233,7 +233,8 @@ def _table_terms(psi, lo, hi, p, h):
             _, i, sign, x, a = item
             if _is_folded(item, h):  # [t[x] > t[a]]: low a below t[h], or low x above it
                 folds.append((a, 0, sign * factorial(i)) if x == h else (x, 1, sign * factorial(i)))
-    return (np.array(digit_terms, dtype=np.int64).reshape(-1, 2), np.array(compare_terms, dtype=np.int64).reshape(-1, 3),
+    return (np.array(digit_terms, dtype=np.int64).reshape(-1, 2),
+            np.array(compare_terms, dtype=np.int64).reshape(-1, 3),
             np.array(folds, dtype=np.int64).reshape(-1, 3))
 
 
